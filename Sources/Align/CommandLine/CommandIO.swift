@@ -1,0 +1,28 @@
+/// Everything a command touches outside the library: streams, terminal facts, environment.
+/// `main.swift` wires the real process; tests pass closures that capture output.
+public struct CommandIO: Sendable {
+    public var writeOutput: @Sendable (String) -> Void
+    public var writeError: @Sendable (String) -> Void
+    public var readInput: @Sendable () -> [UInt8]
+    public var outputIsTerminal: Bool
+    public var errorIsTerminal: Bool
+    public var environment: [String: String]
+
+    public init(
+        writeOutput: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
+        readInput: @escaping @Sendable () -> [UInt8] = { [] }, outputIsTerminal: Bool = false, errorIsTerminal: Bool = false,
+        environment: [String: String] = [:]
+    ) {
+        self.writeOutput = writeOutput
+        self.writeError = writeError
+        self.readInput = readInput
+        self.outputIsTerminal = outputIsTerminal
+        self.errorIsTerminal = errorIsTerminal
+        self.environment = environment
+    }
+
+    /// Colour on standard output: only on a terminal, never with `NO_COLOR` set.
+    public var colorOutput: Bool { outputIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb" }
+    /// Colour on standard error, by the same rule.
+    public var colorErrors: Bool { errorIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb" }
+}

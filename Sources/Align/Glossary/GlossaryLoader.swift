@@ -1,0 +1,47 @@
+import Foundation
+
+/// Finds and reads glossary files from the paths a user gives.
+public enum GlossaryLoader {
+    /// What was read: one document per file, and every diagnostic of parsing and validation.
+    public struct LoadResult: Sendable {
+        public var documents: [GlossaryDocument]
+        public var diagnostics: [Diagnostic]
+        /// All concepts of all files, in file order.
+        public var glossary: Glossary { Glossary(concepts: documents.flatMap(\.concepts)) }
+    }
+
+    /// The glossary files named by `paths`: files as given, folders searched recursively for
+    /// `*.tsv` (hidden entries skipped), sorted so every run reads them in the same order.
+    public static func files(in paths: [String]) throws -> [String] {
+        var result: [String] = []
+        for path in paths {
+            result += try InputFiles.expand(path, extensions: ["tsv"])
+        }
+        if result.isEmpty {
+            throw AlignError.missingInput("no glossary files (*.tsv) found in \(paths.joined(separator: ", "))")
+        }
+        return result
+    }
+
+    /// Reads and parses every file; unreadable files become diagnostics. With `validate`, runs
+    /// the cross-file checks too.
+    public static func load(_ paths: [String], validate: Bool = true) throws -> LoadResult {
+        let files = try files(in: paths)
+        var documents: [GlossaryDocument] = []
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            do {
+                let bytes = try InputFiles.read(file)
+                let parsed = GlossaryParser.parse(bytes, path: file)
+                documents.append(parsed.document)
+                diagnostics += parsed.diagnostics
+            } catch let error as AlignError {
+                diagnostics.append(Diagnostic(.error, "unreadable-file", error.message, at: SourceLocation(file: file, line: 1, column: 1)))
+            }
+        }
+        if validate {
+            diagnostics += GlossaryValidator.validate(documents.flatMap(\.concepts))
+        }
+        return LoadResult(documents: documents, diagnostics: diagnostics)
+    }
+}

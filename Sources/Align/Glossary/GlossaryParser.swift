@@ -1,0 +1,335 @@
+import Foundation
+
+/// Reads native glossary files (UTF-8 TSV) into concepts, collecting every problem it meets.
+public enum GlossaryParser {
+    /// The result of parsing one file.
+    public struct Result: Sendable {
+        public var document: GlossaryDocument
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Parses the bytes of one glossary file; `path` is used in diagnostics.
+    public static func parse(_ bytes: [UInt8], path: String) -> Result {
+        var state = ParseState(path: path)
+        state.run(bytes)
+        return Result(document: state.document, diagnostics: state.diagnostics)
+    }
+}
+
+/// The working state of one parse; kept out of the public API.
+struct ParseState {
+    let path: String
+    var diagnostics: [Diagnostic] = []
+    var document: GlossaryDocument
+    var lineIndex: LineIndex?
+    var columnIndex: [String: Int] = [:]
+    /// Apostrophe styles seen in forms, with the items that use each, for `mixed-apostrophes`.
+    var apostropheUses: [Character: [SourceLocation]] = [:]
+
+    init(path: String) {
+        self.path = path
+        document = GlossaryDocument(
+            path: path, version: nil, header: [], lines: [], concepts: [], hasByteOrderMark: false,
+            hasCRLF: false, isRewritable: true)
+    }
+
+    func location(line: Int, column: Int, byteOffset: Int? = nil) -> SourceLocation {
+        SourceLocation(file: path, line: line, column: column, byteOffset: byteOffset)
+    }
+
+    mutating func report(
+        _ severity: Severity, _ check: String, _ message: String, line: Int, column: Int, byteOffset: Int? = nil,
+        notes: [Diagnostic.Note] = []
+    ) {
+        diagnostics.append(
+            Diagnostic(severity, check, message, at: location(line: line, column: column, byteOffset: byteOffset), notes: notes))
+    }
+
+    mutating func run(_ input: [UInt8]) {
+        var bytes = input[...]
+        if bytes.isEmpty {
+            report(.error, "missing-version-marker", "empty file: expected '\(GlossaryDocument.versionMarker)' on line 1", line: 1, column: 1)
+            document.isRewritable = false
+            return
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            let position = LineIndex(bytes: input).position(ofByte: nul)
+            report(.error, "binary-file", "binary file: NUL byte at byte offset \(nul); not a glossary", line: position.line, column: position.column, byteOffset: nul)
+            document.isRewritable = false
+            return
+        }
+        var bomLength = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            document.hasByteOrderMark = true
+            bomLength = 3
+            report(.warning, "byte-order-mark", "file starts with a UTF-8 byte order mark; 'aligncli fmt' removes it", line: 1, column: 1, byteOffset: 0)
+            bytes = bytes.dropFirst(3)
+        }
+        var lineNumber = 0
+        var start = bytes.startIndex
+        var sawContentLine = false
+        var headerLine: Int?
+        while start < bytes.endIndex || (start == bytes.endIndex && lineNumber == 0) {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            lineNumber += 1
+            var lineBytes = bytes[start..<end]
+            if lineBytes.last == 0x0D {
+                lineBytes = lineBytes.dropLast()
+                if !document.hasCRLF {
+                    document.hasCRLF = true
+                    report(.warning, "line-endings", "CRLF line ends; 'aligncli fmt' converts them to LF", line: lineNumber, column: 1)
+                }
+            }
+            let lineOffset = start - bytes.startIndex + bomLength
+            let text: String
+            if let bad = UTF8Validation.firstInvalidOffset(in: lineBytes) {
+                let absolute = lineOffset + bad
+                let column = String(decoding: lineBytes.prefix(bad), as: UTF8.self).unicodeScalars.count + 1
+                report(.error, "invalid-utf8", "invalid UTF-8 at byte offset \(absolute) (byte 0x\(String(lineBytes[lineBytes.startIndex + bad], radix: 16, uppercase: true)))", line: lineNumber, column: column, byteOffset: absolute)
+                document.isRewritable = false
+                text = String(decoding: lineBytes, as: UTF8.self)
+            } else {
+                text = String(decoding: lineBytes, as: UTF8.self)
+            }
+            if lineNumber == 1 {
+                if handleVersionLine(text) == false { return }
+                if document.version != nil {
+                    start = end < bytes.endIndex ? end + 1 : end
+                    if end == bytes.endIndex { break }
+                    continue
+                }
+            }
+            if text.hasPrefix("#") {
+                document.lines.append(.comment(text))
+            } else if text.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                if !(end == bytes.endIndex && text.isEmpty) { document.lines.append(.blank) }
+            } else if headerLine == nil {
+                headerLine = lineNumber
+                sawContentLine = true
+                parseHeader(text, line: lineNumber)
+                document.lines.append(.header)
+            } else {
+                parseRow(text, line: lineNumber, byteOffset: lineOffset)
+            }
+            if end == bytes.endIndex { break }
+            start = end + 1
+        }
+        if !sawContentLine {
+            report(.error, "missing-header", "no header line: expected column names such as 'id\\ten\\tfr'", line: max(1, lineNumber), column: 1)
+            document.isRewritable = false
+        }
+        reportMixedApostrophes()
+    }
+
+    /// Reads the version marker; returns false when the file must not be read further.
+    mutating func handleVersionLine(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("#") else {
+            report(.error, "missing-version-marker", "missing version marker: line 1 must be '\(GlossaryDocument.versionMarker)'", line: 1, column: 1)
+            return true
+        }
+        let body = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
+        guard body.hasPrefix("align-glossary") else {
+            report(.error, "missing-version-marker", "missing version marker: line 1 must be '\(GlossaryDocument.versionMarker)', found a comment", line: 1, column: 1)
+            return true
+        }
+        let versionText = body.dropFirst("align-glossary".count).trimmingCharacters(in: .whitespaces)
+        guard let version = Int(versionText), version >= 1 else {
+            report(.error, "missing-version-marker", "malformed version marker '\(trimmed)': expected '\(GlossaryDocument.versionMarker)'", line: 1, column: 1)
+            document.isRewritable = false
+            return false
+        }
+        document.version = version
+        if version > GlossaryDocument.supportedVersion {
+            report(.error, "unsupported-version", "glossary format version \(version) is newer than this aligncli supports (version \(GlossaryDocument.supportedVersion)); upgrade aligncli", line: 1, column: 1)
+            document.isRewritable = false
+            return false
+        }
+        return true
+    }
+
+    mutating func parseHeader(_ text: String, line: Int) {
+        var column = 1
+        var names: [String] = []
+        for (index, raw) in text.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+            let name = raw.trimmingCharacters(in: .whitespaces)
+            if name.isEmpty {
+                report(.error, "missing-column", "header column \(index + 1) has no name", line: line, column: column)
+                document.isRewritable = false
+            } else if columnIndex[name] != nil {
+                report(.error, "duplicate-column", "column '\(name)' appears twice in the header", line: line, column: column)
+                document.isRewritable = false
+            } else {
+                columnIndex[name] = index
+                if GlossaryColumn(rawValue: name) == nil, let near = EditDistance.suggestion(for: name, among: GlossaryColumn.allCases.map(\.rawValue)), GlossaryColumn(rawValue: near).map({ columnIndex[$0.rawValue] == nil }) ?? false {
+                    report(.warning, "unknown-column", "unknown column '\(name)' is kept as data; did you mean '\(near)'?", line: line, column: column)
+                }
+            }
+            names.append(name)
+            column += raw.unicodeScalars.count + 1
+        }
+        document.header = names
+        for required in GlossaryColumn.required where columnIndex[required.rawValue] == nil {
+            report(.error, "missing-column", "header has no '\(required.rawValue)' column (required: id, en, fr)", line: line, column: 1)
+            document.isRewritable = false
+        }
+    }
+
+    mutating func parseRow(_ text: String, line: Int, byteOffset: Int) {
+        let header = document.header
+        let cells = text.split(separator: "\t", omittingEmptySubsequences: false)
+        var columns: [Int] = []
+        columns.reserveCapacity(cells.count)
+        var column = 1
+        for cell in cells {
+            columns.append(column)
+            column += cell.unicodeScalars.count + 1
+        }
+        guard cells.count == header.count else {
+            let where_ = cells.count > header.count ? columns[header.count] : column - 1
+            report(.error, "field-count", "row has \(cells.count) field\(cells.count == 1 ? "" : "s"), the header has \(header.count)", line: line, column: where_)
+            document.lines.append(.unparsed(text))
+            document.isRewritable = false
+            return
+        }
+        guard GlossaryColumn.required.allSatisfy({ columnIndex[$0.rawValue] != nil }) else {
+            document.lines.append(.unparsed(text))
+            return
+        }
+        var origin = Concept.Origin(file: path, line: line, lineByteOffset: byteOffset)
+        var values: [String: String] = [:]
+        var lists: [String: [String]] = [:]
+        for (index, name) in header.enumerated() {
+            let cell = cells[index]
+            let cellColumn = columns[index]
+            origin.cellColumns[name] = cellColumn
+            checkHygiene(cell, line: line, column: cellColumn, column: name)
+            let known = GlossaryColumn(rawValue: name)
+            if let known, known.isList {
+                var items: [String] = []
+                var itemColumns: [Int] = []
+                var itemColumn = cellColumn
+                if !cell.allSatisfy({ $0 == " " }) {
+                    for raw in cell.split(separator: "|", omittingEmptySubsequences: false) {
+                        let item = raw.trimmingCharacters(in: .whitespaces)
+                        if item.isEmpty {
+                            report(.warning, "empty-form", "empty item in '\(name)' (two '|' in a row, or one at an end)", line: line, column: itemColumn)
+                        } else {
+                            if item != String(raw) {
+                                report(.warning, "whitespace", "leading or trailing space around '\(item)' in '\(name)'", line: line, column: itemColumn)
+                            }
+                            items.append(item)
+                            itemColumns.append(itemColumn + (raw.unicodeScalars.count - raw.drop(while: { $0 == " " }).unicodeScalars.count))
+                            if known.holdsForms || known == .en { noteApostrophes(item, line: line, column: itemColumns.last!) }
+                        }
+                        itemColumn += raw.unicodeScalars.count + 1
+                    }
+                }
+                lists[name] = items
+                origin.itemColumns[name] = itemColumns
+            } else {
+                let value = cell.trimmingCharacters(in: .whitespaces)
+                if value != String(cell), !value.isEmpty {
+                    report(.warning, "whitespace", "leading or trailing space in '\(name)'", line: line, column: cellColumn)
+                }
+                if known == .en { noteApostrophes(value, line: line, column: cellColumn) }
+                values[name] = value
+            }
+        }
+        var concept = Concept(
+            id: values["id"] ?? "", english: values["en"] ?? "", french: lists["fr"] ?? [],
+            englishAvoid: lists["en_avoid"] ?? [], frenchAvoid: lists["fr_avoid"] ?? [],
+            note: values["note"] ?? "", examples: lists["examples"] ?? [], counterexamples: lists["counterexamples"] ?? [],
+            origin: origin)
+        for name in header where GlossaryColumn(rawValue: name) == nil {
+            concept.extra.append(Concept.ExtraField(name: name, value: String(cells[columnIndex[name]!])))
+        }
+        for required in [GlossaryColumn.id, .en, .fr] {
+            let empty = required == .fr ? concept.french.isEmpty : (values[required.rawValue] ?? "").isEmpty
+            if empty {
+                report(.error, "empty-field", "required field '\(required.rawValue)' is empty", line: line, column: origin.cellColumns[required.rawValue] ?? 1)
+            }
+        }
+        if !concept.id.isEmpty, !GlossaryValidator.isValidID(concept.id) {
+            report(.error, "invalid-id", "id '\(concept.id)' is not lower-case kebab-case starting with a letter (like 'kim-jong-un')", line: line, column: origin.cellColumns["id"] ?? 1)
+        }
+        if let flagsCell = values["flags"] {
+            concept.flags = parseFlags(flagsCell, line: line, column: origin.cellColumns["flags"] ?? 1)
+        }
+        document.lines.append(.row(document.concepts.count))
+        document.concepts.append(concept)
+    }
+
+    mutating func parseFlags(_ cell: String, line: Int, column: Int) -> GlossaryFlags {
+        var flags: GlossaryFlags = []
+        var offset = column
+        for raw in cell.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "|" }) {
+            let name = raw.trimmingCharacters(in: .whitespaces)
+            defer { offset += raw.unicodeScalars.count + 1 }
+            if name.isEmpty { continue }
+            if let flag = GlossaryFlags.flag(named: name) {
+                flags.insert(flag)
+            } else {
+                let known = GlossaryFlags.named.map(\.name)
+                var message = "unknown flag '\(name)' (known flags: \(known.joined(separator: ", ")))"
+                if let near = EditDistance.suggestion(for: name, among: known) { message += "; did you mean '\(near)'?" }
+                report(.error, "unknown-flag", message, line: line, column: offset)
+            }
+        }
+        return flags
+    }
+
+    /// NFC, control characters and doubled spaces, in any cell.
+    mutating func checkHygiene(_ cell: Substring, line: Int, column: Int, column name: String) {
+        var offset = 0
+        var previousWasSpace = false
+        var reportedDoubleSpace = false
+        var needsNFCCheck = false
+        for scalar in cell.unicodeScalars {
+            let value = scalar.value
+            if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) {
+                report(.error, "control-character", "control character U+\(String(format: "%04X", value)) in '\(name)'", line: line, column: column + offset)
+            }
+            if value >= 0x300 { needsNFCCheck = true }
+            let isSpace = value == 0x20
+            if isSpace, previousWasSpace, !reportedDoubleSpace {
+                report(.warning, "whitespace", "doubled space in '\(name)'", line: line, column: column + offset - 1)
+                reportedDoubleSpace = true
+            }
+            previousWasSpace = isSpace
+            offset += 1
+        }
+        if needsNFCCheck {
+            let text = String(cell)
+            if !text.utf8.elementsEqual(text.precomposedStringWithCanonicalMapping.utf8) {
+                report(.warning, "not-nfc", "text in '\(name)' is not in Unicode NFC; 'aligncli fmt' normalizes it", line: line, column: column)
+            }
+        }
+    }
+
+    mutating func noteApostrophes(_ item: String, line: Int, column: Int) {
+        var offset = 0
+        for scalar in item.unicodeScalars {
+            if ScalarFolding.isApostrophe(scalar) {
+                apostropheUses[Character(scalar), default: []].append(location(line: line, column: column + offset))
+            }
+            offset += 1
+        }
+    }
+
+    mutating func reportMixedApostrophes() {
+        guard apostropheUses.count > 1 else { return }
+        let dominant = apostropheUses.max { a, b in
+            a.value.count != b.value.count ? a.value.count < b.value.count : a.key > b.key
+        }!.key
+        for (style, places) in apostropheUses.sorted(by: { $0.key < $1.key }) where style != dominant {
+            for place in places {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, "mixed-apostrophes",
+                        "apostrophe U+\(String(format: "%04X", style.unicodeScalars.first!.value)) differs from the file's usual U+\(String(format: "%04X", dominant.unicodeScalars.first!.value))",
+                        at: place))
+            }
+        }
+    }
+}

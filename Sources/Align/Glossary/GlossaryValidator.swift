@@ -1,0 +1,274 @@
+/// The checks that look across concepts and files: duplicates, conflicts, containment, and the
+/// examples each concept carries. Checks of a single file's text are done while parsing.
+public enum GlossaryValidator {
+    /// Whether `id` is lower-case kebab-case starting with a letter.
+    public static func isValidID(_ id: String) -> Bool {
+        var previousWasHyphen = true
+        for (index, byte) in id.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): previousWasHyphen = false
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if index == 0 { return false }
+                previousWasHyphen = false
+            case UInt8(ascii: "-"):
+                if previousWasHyphen { return false }
+                previousWasHyphen = true
+            default: return false
+            }
+        }
+        return !id.isEmpty && !previousWasHyphen
+    }
+
+    struct FormRef {
+        var concept: Int
+        var column: GlossaryColumn
+        var item: Int
+        var text: String
+        var key: FormKey
+    }
+
+    /// Runs every cross-concept check on `concepts` (all glossary files together).
+    public static func validate(_ concepts: [Concept]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        checkIDs(concepts, into: &diagnostics)
+        let forms = frenchForms(concepts)
+        checkFrenchForms(concepts, forms, into: &diagnostics)
+        checkEnglish(concepts, into: &diagnostics)
+        checkContainment(concepts, forms, into: &diagnostics)
+        checkInflection(concepts, forms, into: &diagnostics)
+        checkExamples(concepts, into: &diagnostics)
+        return diagnostics
+    }
+
+    static func place(_ concept: Concept, _ column: GlossaryColumn, _ item: Int? = nil) -> SourceLocation? {
+        concept.location(of: column, item: item)
+    }
+
+    static func checkIDs(_ concepts: [Concept], into diagnostics: inout [Diagnostic]) {
+        var firstByID: [String: Int] = [:]
+        for (index, concept) in concepts.enumerated() where !concept.id.isEmpty {
+            if let first = firstByID[concept.id] {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "duplicate-id", "duplicate id '\(concept.id)'", at: place(concept, .id),
+                        notes: [Diagnostic.Note("first defined here", at: place(concepts[first], .id))]))
+            } else {
+                firstByID[concept.id] = index
+            }
+        }
+    }
+
+    static func frenchForms(_ concepts: [Concept]) -> [FormRef] {
+        var forms: [FormRef] = []
+        for (index, concept) in concepts.enumerated() {
+            for (item, form) in concept.french.enumerated() {
+                forms.append(FormRef(concept: index, column: .fr, item: item, text: form, key: FormKey(form)))
+            }
+            for (item, form) in concept.frenchAvoid.enumerated() {
+                forms.append(FormRef(concept: index, column: .frAvoid, item: item, text: form, key: FormKey(form)))
+            }
+        }
+        return forms
+    }
+
+    /// Whether matching could confuse two forms with the same folded key: not when both concepts
+    /// are case-sensitive and the forms differ in case.
+    static func collide(_ a: FormRef, _ b: FormRef, _ concepts: [Concept]) -> Bool {
+        let caseA = concepts[a.concept].flags.contains(.caseSensitive)
+        let caseB = concepts[b.concept].flags.contains(.caseSensitive)
+        if caseA && caseB { return FormKey(a.text, keepingCase: true) == FormKey(b.text, keepingCase: true) }
+        return true
+    }
+
+    static func checkFrenchForms(_ concepts: [Concept], _ forms: [FormRef], into diagnostics: inout [Diagnostic]) {
+        var byKey: [FormKey: [Int]] = [:]
+        for (index, form) in forms.enumerated() {
+            if form.key.value.isEmpty {
+                diagnostics.append(
+                    Diagnostic(.warning, "shadowed-form", "form '\(form.text)' has no letters or digits, so it can never match", at: place(concepts[form.concept], form.column, form.item)))
+                continue
+            }
+            let earlier = byKey[form.key, default: []]
+            byKey[form.key, default: []].append(index)
+            // Report each form against the first one it collides with: linear even when
+            // thousands of concepts share a form.
+            guard let firstIndex = earlier.first(where: { collide(forms[$0], form, concepts) }) else { continue }
+            let first = forms[firstIndex]
+            let concept = concepts[form.concept]
+            let other = concepts[first.concept]
+            let here = place(concept, form.column, form.item)
+            let there = place(other, first.column, first.item)
+            if first.concept == form.concept {
+                if first.column == form.column {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, "duplicate-form", "form '\(form.text)' is listed twice in concept '\(concept.id)' (it folds to the same text as '\(first.text)')",
+                            at: here, notes: [Diagnostic.Note("first listed here", at: there)]))
+                } else {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "conflicting-form", "form '\(form.text)' of concept '\(concept.id)' is both admitted (fr) and avoided (fr_avoid)",
+                            at: here, notes: [Diagnostic.Note("also listed here", at: there)]))
+                }
+            } else {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "conflicting-form",
+                        "French form '\(form.text)' of concept '\(concept.id)' is also claimed by concept '\(other.id)' as '\(first.text)'",
+                        at: here, notes: [Diagnostic.Note("concept '\(other.id)' claims it here", at: there)]))
+            }
+        }
+    }
+
+    static func checkEnglish(_ concepts: [Concept], into diagnostics: inout [Diagnostic]) {
+        var canonical: [FormKey: Int] = [:]
+        for (index, concept) in concepts.enumerated() where !concept.english.isEmpty {
+            let key = FormKey(concept.english)
+            if canonical[key] == nil { canonical[key] = index }
+        }
+        for concept in concepts {
+            var seen: [FormKey: Int] = [:]
+            for (item, avoid) in concept.englishAvoid.enumerated() {
+                let key = FormKey(avoid)
+                if let first = seen[key] {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, "duplicate-form", "en_avoid form '\(avoid)' is listed twice in concept '\(concept.id)'",
+                            at: place(concept, .enAvoid, item), notes: [Diagnostic.Note("first listed here", at: place(concept, .enAvoid, first))]))
+                    continue
+                }
+                seen[key] = item
+                guard let owner = canonical[key] else { continue }
+                let other = concepts[owner]
+                let whose = other.id == concept.id ? "its own" : "concept '\(other.id)''s"
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "avoided-canonical", "en_avoid form '\(avoid)' of concept '\(concept.id)' equals \(whose) English canonical form '\(other.english)'",
+                        at: place(concept, .enAvoid, item), notes: [Diagnostic.Note("canonical form here", at: place(other, .en))]))
+            }
+        }
+    }
+
+    /// Forms inside longer forms of other concepts, as whole words (`Corée` in `Corée du Nord`) or
+    /// as a word with one or two letters missing at its end (`ATACM` and `ATACMS`).
+    static func checkContainment(_ concepts: [Concept], _ forms: [FormRef], into diagnostics: inout [Diagnostic]) {
+        var byKey: [String: Int] = [:]
+        for (index, form) in forms.enumerated() where byKey[form.key.value] == nil {
+            byKey[form.key.value] = index
+        }
+        var reported = Set<[Int]>()
+        for (outerIndex, outer) in forms.enumerated() {
+            let words = outer.key.words
+            guard !words.isEmpty else { continue }
+            let outerConcept = concepts[outer.concept]
+            // Whole-word runs strictly shorter than the form.
+            for run in outer.key.innerWordRuns {
+                let key = String(run)
+                guard let innerIndex = byKey[key], forms[innerIndex].concept != outer.concept,
+                    reported.insert([innerIndex, outerIndex]).inserted
+                else { continue }
+                let inner = forms[innerIndex]
+                let innerConcept = concepts[inner.concept]
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, "contained-form",
+                        "form '\(inner.text)' of concept '\(innerConcept.id)' lies inside form '\(outer.text)' of concept '\(outerConcept.id)': there the longer form wins, so '\(inner.text)' is never reported inside it",
+                        at: place(innerConcept, inner.column, inner.item),
+                        notes: [Diagnostic.Note("longer form here", at: place(outerConcept, outer.column, outer.item))]))
+            }
+            // Truncations of a single-word form.
+            if words.count == 1 {
+                let scalars = Array(words[0].unicodeScalars)
+                guard scalars.count >= 5 else { continue }
+                for cut in 1...2 where scalars.count - cut >= 4 {
+                    var prefix = String.UnicodeScalarView()
+                    prefix.append(contentsOf: scalars.prefix(scalars.count - cut))
+                    let key = String(prefix)
+                    guard let innerIndex = byKey[key], forms[innerIndex].concept != outer.concept,
+                        reported.insert([innerIndex, outerIndex]).inserted
+                    else { continue }
+                    let inner = forms[innerIndex]
+                    let innerConcept = concepts[inner.concept]
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, "contained-form",
+                            "form '\(inner.text)' of concept '\(innerConcept.id)' is form '\(outer.text)' of concept '\(outerConcept.id)' with \(cut) letter\(cut == 1 ? "" : "s") missing: a misspelling of one would be taken for the other",
+                            at: place(innerConcept, inner.column, inner.item),
+                            notes: [Diagnostic.Note("longer form here", at: place(outerConcept, outer.column, outer.item))]))
+                }
+            }
+        }
+    }
+
+    /// Inflected forms: a form of a concept that its own inflecting form already matches, and two
+    /// concepts whose inflecting forms reduce to the same key.
+    static func checkInflection(_ concepts: [Concept], _ forms: [FormRef], into diagnostics: inout [Diagnostic]) {
+        var byInflection: [String: Int] = [:]
+        for (index, form) in forms.enumerated() where form.column == .fr {
+            guard FrenchInflection.inflects(form.text, flags: concepts[form.concept].flags) else { continue }
+            let key = inflectionKey(form.key)
+            if let firstIndex = byInflection[key] {
+                let first = forms[firstIndex]
+                guard first.key != form.key else { continue }
+                let concept = concepts[form.concept]
+                let other = concepts[first.concept]
+                if first.concept == form.concept {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, "redundant-form",
+                            "form '\(form.text)' is an inflected form of '\(first.text)', which already matches it; list the base form only or flag the concept 'exact'",
+                            at: place(concept, .fr, form.item), notes: [Diagnostic.Note("base form here", at: place(other, .fr, first.item))]))
+                } else {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, "inflection-conflict",
+                            "inflected forms of '\(form.text)' (concept '\(concept.id)') and '\(first.text)' (concept '\(other.id)') coincide, so text such as either plural is ambiguous",
+                            at: place(concept, .fr, form.item), notes: [Diagnostic.Note("other form here", at: place(other, .fr, first.item))]))
+                }
+            } else {
+                byInflection[key] = index
+            }
+        }
+    }
+
+    static func inflectionKey(_ key: FormKey) -> String {
+        var out = ""
+        var word = ""
+        for character in key.value {
+            if character == " " || character == "'" {
+                out += FrenchInflection.key(word) + String(character)
+                word = ""
+            } else {
+                word.append(character)
+            }
+        }
+        return out + FrenchInflection.key(word)
+    }
+
+    static func checkExamples(_ concepts: [Concept], into diagnostics: inout [Diagnostic]) {
+        guard concepts.contains(where: { !$0.examples.isEmpty || !$0.counterexamples.isEmpty }) else { return }
+        let matcher = TermMatcher(concepts: concepts)
+        for (index, concept) in concepts.enumerated() {
+            for (item, example) in concept.examples.enumerated() {
+                let found = matcher.occurrences(in: example)
+                guard !found.contains(where: { $0.conceptIndex == index }) else { continue }
+                var message = "example \(item + 1) of concept '\(concept.id)' does not match it"
+                if let other = found.first {
+                    message += " (matched '\(concepts[other.conceptIndex].id)' instead)"
+                }
+                diagnostics.append(Diagnostic(.error, "example-not-matched", message, at: place(concept, .examples, item)))
+            }
+            for (item, sentence) in concept.counterexamples.enumerated() {
+                let found = matcher.occurrences(in: sentence).filter { $0.conceptIndex == index }
+                guard let hit = found.first else { continue }
+                let utf8 = Array(sentence.utf8)
+                let surface = String(decoding: utf8[hit.termStart..<hit.end], as: UTF8.self)
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "counterexample-matched",
+                        "counter-example \(item + 1) of concept '\(concept.id)' matches it at '\(surface)' (form '\(hit.form)')",
+                        at: place(concept, .counterexamples, item)))
+            }
+        }
+    }
+}
