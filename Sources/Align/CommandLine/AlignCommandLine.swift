@@ -5,6 +5,7 @@ public enum AlignCommandLine {
     public static let commands: [any AlignCommand.Type] = [
         ValidateCommand.self,
         FormatCommand.self,
+        ScanCommand.self,
         GlossaryExportCommand.self,
         GlossaryImportCommand.self,
         CompletionCommand.self,

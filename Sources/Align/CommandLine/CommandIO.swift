@@ -2,6 +2,8 @@
 /// `main.swift` wires the real process; tests pass closures that capture output.
 public struct CommandIO: Sendable {
     public var writeOutput: @Sendable (String) -> Void
+    /// Raw bytes to standard output (large outputs skip the `String` round trip).
+    public var writeOutputBytes: @Sendable ([UInt8]) -> Void
     public var writeError: @Sendable (String) -> Void
     public var readInput: @Sendable () -> [UInt8]
     public var outputIsTerminal: Bool
@@ -10,10 +12,12 @@ public struct CommandIO: Sendable {
 
     public init(
         writeOutput: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
+        writeOutputBytes: (@Sendable ([UInt8]) -> Void)? = nil,
         readInput: @escaping @Sendable () -> [UInt8] = { [] }, outputIsTerminal: Bool = false, errorIsTerminal: Bool = false,
         environment: [String: String] = [:]
     ) {
         self.writeOutput = writeOutput
+        self.writeOutputBytes = writeOutputBytes ?? { writeOutput(String(decoding: $0, as: UTF8.self)) }
         self.writeError = writeError
         self.readInput = readInput
         self.outputIsTerminal = outputIsTerminal

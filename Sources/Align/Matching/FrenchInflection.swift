@@ -46,3 +46,21 @@ public enum FrenchInflection {
         return !first.properties.isUppercase && first.properties.changesWhenUppercased
     }
 }
+
+extension FrenchInflection {
+    /// Every word whose key is `key`: the inverse of `key(_:)`, so the scanner can list all the
+    /// inflected spellings of a glossary word up front and look text words up once.
+    static func forms(withKey key: String) -> [String] {
+        var genderForms: Set<String> = [key, key + "e", key + "ne", key + "le"]
+        if key.hasSuffix("f") { genderForms.insert(String(key.dropLast()) + "ve") }
+        if key.hasSuffix("r") { genderForms.insert(String(key.dropLast()) + "se") }
+        var candidates = Set<String>()
+        for form in genderForms {
+            candidates.insert(form)
+            candidates.insert(form + "s")
+            candidates.insert(form + "x")
+            if form.hasSuffix("al") { candidates.insert(String(form.dropLast(2)) + "aux") }
+        }
+        return candidates.filter { Self.key($0) == key }.sorted()
+    }
+}

@@ -2,6 +2,8 @@
 public enum MatchKind: String, Codable, Sendable, CaseIterable {
     /// A form from `fr_avoid`.
     case avoided
+    /// Within one edit of a glossary form: a possible misspelling (`Volodomyr`, `ATAMCS`).
+    case misspelled
     /// A gender or number form of the glossary form (`nord-coréennes` for `nord-coréen`).
     case inflected
     /// Preceded by a French elision (`l'OTAN`).

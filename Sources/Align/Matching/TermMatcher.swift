@@ -105,7 +105,7 @@ public struct TermMatcher: Sendable {
             var index = start
             while index < tokens.count {
                 let token = tokens[index]
-                if token.crossesParagraph { break }
+                if token.breaksLine { break }
                 let key = isInflected ? Self.inflectionKey(token) : token.folded
                 guard let next = trie.children[node][key] else { break }
                 node = next

@@ -18,8 +18,9 @@ public struct TextToken: Sendable, Equatable {
     public var start: Int
     public var end: Int
 
-    /// Whether the separator spans a blank line, which no term may cross.
-    public var crossesParagraph = false
+    /// Whether the separator holds a line break, which no term may cross: lines are scanned
+    /// independently, so matching parallelizes and streams exactly.
+    public var breaksLine = false
 }
 
 /// Splits UTF-8 text into `TextToken`s using `ScalarFolding`, so text and glossary forms are cut
@@ -30,7 +31,6 @@ public enum TextTokenizer {
         var tokens: [TextToken] = []
         var offset = baseOffset
         var current: TextToken?
-        var newlines = 0
 
         func flush() {
             if let token = current { tokens.append(token) }
@@ -59,13 +59,9 @@ public enum TextTokenizer {
                     current!.end = offset + width
                 } else {
                     flush()
-                    newlines = 0
                     current = TextToken(kind: .separator, folded: " ", foldedKeepingCase: " ", start: offset, end: offset + width)
                 }
-                if scalar == "\n" {
-                    newlines += 1
-                    if newlines >= 2 { current!.crossesParagraph = true }
-                }
+                if scalar == "\n" || scalar == "\r" { current!.breaksLine = true }
             case .apostrophe:
                 flush()
                 tokens.append(TextToken(kind: .apostrophe, folded: "'", foldedKeepingCase: "'", start: offset, end: offset + width))

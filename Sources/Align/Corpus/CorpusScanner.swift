@@ -1,0 +1,127 @@
+import Dispatch
+import Foundation
+
+/// Scans documents with a `TermScanner`: reads them in bounded blocks, scans and formats the
+/// chunks of a batch on all cores, and hands the formatted output over in document order, so
+/// output never depends on scheduling and memory never depends on corpus size.
+public struct CorpusScanner: Sendable {
+    /// Totals of one run.
+    public struct Statistics: Sendable, Equatable {
+        public var documents = 0
+        public var bytes = 0
+        public var occurrences = 0
+        public var nearMisses = 0
+        public var skipped = 0
+    }
+
+    public let scanner: TermScanner
+    public let writer: OccurrenceWriter
+    public var encoding: TextEncoding = .utf8
+    /// Bytes read before a batch is scanned.
+    public var batchBytes = 8 << 20
+    /// Bytes per chunk within a batch.
+    public var chunkBytes = 1 << 20
+
+    public init(scanner: TermScanner, writer: OccurrenceWriter, encoding: TextEncoding = .utf8) {
+        self.scanner = scanner
+        self.writer = writer
+        self.encoding = encoding
+    }
+
+    /// Scans `documents` (paths, or `-` for `standardInput`). `emit` receives output bytes in order;
+    /// problems with a document become diagnostics and the run goes on with the next one.
+    public func run(
+        documents: [String], standardInput: (() -> [UInt8])? = nil, diagnostics: inout [Diagnostic],
+        progress: ((Statistics) -> Void)? = nil, emit: ([UInt8]) -> Void
+    ) throws -> Statistics {
+        var statistics = Statistics()
+        var emittedAny = false
+        var batch: [DocumentChunk] = []
+        var batchSize = 0
+
+        func flush() {
+            guard !batch.isEmpty else { return }
+            let results = scanBatch(batch, documents: documents)
+            for result in results {
+                statistics.occurrences += result.occurrences
+                statistics.nearMisses += result.nearMisses
+                if !result.output.isEmpty {
+                    if emittedAny, let separator = writer.itemSeparator { emit(separator) }
+                    emit(result.output)
+                    emittedAny = true
+                }
+            }
+            batch.removeAll(keepingCapacity: true)
+            batchSize = 0
+            progress?(statistics)
+        }
+
+        emit(writer.header())
+        for (index, path) in documents.enumerated() {
+            do {
+                var reader = try DocumentReader(path: path, document: index, encoding: encoding, blockSize: chunkBytes, standardInput: standardInput)
+                statistics.documents += 1
+                while let chunk = try reader.next() {
+                    statistics.bytes += chunk.bytes.count
+                    batch.append(chunk)
+                    batchSize += chunk.bytes.count
+                    if batchSize >= batchBytes { flush() }
+                }
+            } catch let problem as DocumentReader.Problem {
+                // Chunks of this document already in the batch are kept: they were valid.
+                statistics.skipped += 1
+                switch problem {
+                case .binary(let offset):
+                    diagnostics.append(Diagnostic(.warning, "binary-file", "skipped: binary file (NUL byte at byte offset \(offset))", at: SourceLocation(file: path, line: 1, column: 1, byteOffset: offset)))
+                case .invalidUTF8(let offset, let line, let column):
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "invalid-utf8", "invalid UTF-8 at byte offset \(offset); the rest of the file is skipped (use --encoding latin1 or windows-1252 for such files)",
+                            at: SourceLocation(file: path, line: line, column: column, byteOffset: offset)))
+                case .unreadable(let message):
+                    diagnostics.append(Diagnostic(.error, "unreadable-file", message, at: SourceLocation(file: path, line: 1, column: 1)))
+                }
+            }
+        }
+        flush()
+        emit(writer.footer(statistics: statistics, diagnostics: diagnostics))
+        return statistics
+    }
+
+    struct ChunkResult: Sendable {
+        var output: [UInt8] = []
+        var occurrences = 0
+        var nearMisses = 0
+    }
+
+    /// Scans and formats each chunk on its own thread; results come back in chunk order.
+    func scanBatch(_ chunks: [DocumentChunk], documents: [String]) -> [ChunkResult] {
+        let results = ResultSlots<ChunkResult>(count: chunks.count)
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            let chunk = chunks[index]
+            let matches = chunk.bytes.withUnsafeBufferPointer { scanner.scan($0[...], firstLine: chunk.firstLine) }
+            var result = ChunkResult()
+            result.occurrences = matches.count
+            result.nearMisses = matches.count { $0.kind == .misspelled }
+            result.output = writer.format(matches, in: chunk, document: documents[chunk.document], glossary: scanner.glossary)
+            results.set(index, result)
+        }
+        return results.values
+    }
+}
+
+/// Slots that concurrent iterations fill, one each; read after `concurrentPerform` returns.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value] { storage.map { $0! } }
+}

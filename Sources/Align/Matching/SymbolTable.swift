@@ -1,0 +1,150 @@
+/// The words and punctuation marks that occur in glossary forms, with the trie symbols they stand
+/// for: an open-addressing table from the 64-bit hash of a folded word (plus its folded length,
+/// as a cheap check) to its symbols. Text words absent from the table cannot start or continue a
+/// match, so scanning costs one probe per word.
+struct SymbolTable: Sendable {
+    struct Entry: Sendable {
+        var hash: UInt64
+        var length: Int32
+        /// Symbol in the exact trie, or -1.
+        var exact: Int32
+        /// Symbol in the inflection trie, or -1.
+        var lemma: Int32
+        /// Whether the word is a French elision (`l`, `d`, `qu`, …).
+        var isElision: Bool
+    }
+
+    private(set) var slots: [Int32]
+    private(set) var entries: [Entry] = []
+    private var mask: Int
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// The entry for a folded word, created empty if missing.
+    mutating func entryIndex(hash: UInt64, length: Int) -> Int {
+        if entries.count * 2 >= slots.count { grow() }
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let index = slots[slot]
+            if index < 0 {
+                entries.append(Entry(hash: hash, length: Int32(length), exact: -1, lemma: -1, isElision: false))
+                slots[slot] = Int32(entries.count - 1)
+                return entries.count - 1
+            }
+            let entry = entries[Int(index)]
+            if entry.hash == hash, entry.length == Int32(length) { return Int(index) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    mutating func update(_ bytes: [UInt8], _ change: (inout Entry) -> Void) {
+        let index = entryIndex(hash: WordHash.of(bytes), length: bytes.count)
+        change(&entries[index])
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        for (index, entry) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: entry.hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+    }
+
+    /// The entry index for a hashed text word, or -1.
+    @inline(__always)
+    func lookup(hash: UInt64, length: Int) -> Int32 {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            while true {
+                let index = slots[slot]
+                if index < 0 { return -1 }
+                let entry = entries[Int(index)]
+                if entry.hash == hash, entry.length == Int32(length) { return index }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+}
+
+/// A trie over symbols, stored as one hash table from `(node, symbol)` to child node.
+struct SymbolTrie: Sendable {
+    private var keys: [UInt64]
+    private var children: [Int32]
+    private var mask: Int
+    private(set) var nodeCount = 1
+    /// For each node, the glossary entries that end there (empty for most nodes).
+    private(set) var terminals: [Int32: [Int32]] = [:]
+    private var used = 0
+
+    init() {
+        keys = [UInt64](repeating: .max, count: 1024)
+        children = [Int32](repeating: -1, count: 1024)
+        mask = 1023
+    }
+
+    @inline(__always)
+    static func key(_ node: Int32, _ symbol: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: symbol))
+    }
+
+    @inline(__always)
+    static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+    }
+
+    /// The child of `node` along `symbol`, or -1.
+    @inline(__always)
+    func child(_ node: Int32, _ symbol: Int32) -> Int32 {
+        let key = Self.key(node, symbol)
+        var slot = Self.slot(key, mask)
+        while true {
+            let stored = keys[slot]
+            if stored == key { return children[slot] }
+            if stored == .max { return -1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    mutating func insert(_ symbols: [Int32], entry: Int32) {
+        var node: Int32 = 0
+        for symbol in symbols {
+            let next = child(node, symbol)
+            if next >= 0 {
+                node = next
+            } else {
+                if (used + 1) * 2 >= keys.count { grow() }
+                let key = Self.key(node, symbol)
+                var slot = Self.slot(key, mask)
+                while keys[slot] != .max { slot = (slot + 1) & mask }
+                keys[slot] = key
+                children[slot] = Int32(nodeCount)
+                used += 1
+                node = Int32(nodeCount)
+                nodeCount += 1
+            }
+        }
+        terminals[node, default: []].append(entry)
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldChildren = children
+        keys = [UInt64](repeating: .max, count: oldKeys.count * 2)
+        children = [Int32](repeating: -1, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        for (index, key) in oldKeys.enumerated() where key != .max {
+            var slot = Self.slot(key, mask)
+            while keys[slot] != .max { slot = (slot + 1) & mask }
+            keys[slot] = key
+            children[slot] = oldChildren[index]
+        }
+    }
+}
