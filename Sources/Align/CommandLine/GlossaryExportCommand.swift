@@ -4,10 +4,10 @@ public enum GlossaryExportCommand: AlignCommand {
         ["glossary", "export"], summary: "Export glossaries as TBX, TBX v2, CSV or TSV.",
         arguments: "[PATH...]",
         options: [
-            .init("--format", value: "FORMAT", choices: GlossaryExchangeFormat.allCases.map(\.rawValue), help: "Exchange format (default tbx when available, else tsv)."),
+            .init("--format", value: "FORMAT", choices: GlossaryExchangeFormat.allCases.map(\.rawValue), help: "Exchange format: tbx is TBX-Basic 2019, tbx2 is TBX v2 (martif); default tbx."),
             .init("--output", short: "-o", value: "FILE", help: "Write to FILE (atomically) instead of standard output."),
         ],
-        discussion: "PATH is a glossary file or folder (default: glossaries/). A glossary with errors is not exported.")
+        discussion: "PATH is a glossary file or folder (default: glossaries/). A glossary with errors is not exported. The output is the same bytes for the same glossary; docs/exchange-formats.md says where each column goes.")
 
     public static func run(_ arguments: ParsedArguments, io: CommandIO) throws -> ExitCode {
         let format = arguments.value("--format").flatMap(GlossaryExchangeFormat.init(rawValue:)) ?? GlossaryExchangeFormat.allCases[0]

@@ -22,7 +22,7 @@ public enum GlossaryImportCommand: AlignCommand {
             throw AlignError.usage("cannot tell the format of \(path); give --format")
         }
         let (glossary, diagnostics) = try GlossaryExchange.read(bytes, path: path, format: format)
-        let renderer = DiagnosticRenderer(rules: GlossaryChecks.all, useColor: io.colorErrors)
+        let renderer = DiagnosticRenderer(rules: GlossaryExchange.checks, useColor: io.colorErrors)
         if !diagnostics.isEmpty { io.writeError(renderer.render(diagnostics, as: .text)) }
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw AlignError.badInput("\(path): not imported because of the errors above")

@@ -1,0 +1,141 @@
+import Foundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// A parsed XML element: just what the TBX reader needs, as a value.
+struct XMLTree: Sendable {
+    /// The local name (`administrativeStatus` for `<min:administrativeStatus>`).
+    var name: String
+    /// The namespace URI, empty when there is none.
+    var namespace: String
+    /// Attributes by qualified name (`xml:lang`, `type`).
+    var attributes: [String: String]
+    var children: [XMLTree] = []
+    /// All character data inside the element, child elements' included, in document order.
+    var text = ""
+    /// Where the start tag ends (what `XMLParser` reports), 1-based.
+    var line: Int
+    var column: Int
+
+    /// `xml:lang`, lower-cased (also accepted without its prefix, as some tools write it).
+    var language: String? {
+        (attributes["xml:lang"] ?? attributes["lang"])?.lowercased()
+    }
+
+    /// The result of parsing a document.
+    enum ParseResult: Sendable {
+        case document(XMLTree)
+        /// The document is not well-formed; `code` is the libxml2 / `XMLParser.ErrorCode` number.
+        case malformed(code: Int, line: Int, column: Int)
+        /// The parser met an entity declaration (the prolog scan should have caught it first).
+        case entityDeclaration(line: Int, column: Int)
+    }
+
+    /// Parses `bytes` with `XMLParser`: namespaces processed, external entities never resolved.
+    static func parse(_ bytes: [UInt8]) -> ParseResult {
+        let parser = XMLParser(data: Data(bytes))
+        parser.shouldProcessNamespaces = true
+        parser.shouldReportNamespacePrefixes = false
+        parser.shouldResolveExternalEntities = false
+        let builder = TreeBuilder()
+        parser.delegate = builder
+        let succeeded = parser.parse()
+        if let (line, column) = builder.entityDeclaration {
+            return .entityDeclaration(line: line, column: column)
+        }
+        // `parse()` returns true on Linux even after an error: the delegate's report is what counts.
+        if let error = builder.error { return .malformed(code: error.code, line: error.line, column: error.column) }
+        guard succeeded, let root = builder.root else {
+            let code = (parser.parserError as NSError?)?.code ?? 0
+            return .malformed(code: code, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
+        }
+        return .document(root)
+    }
+
+    /// A short, lower-case description of an `XMLParser` error code.
+    static func describe(errorCode code: Int) -> String {
+        switch code {
+        case 4: "the document is empty"
+        case 5: "the document ends too early, or has content after the root element"
+        case 6, 7, 8: "invalid character reference"
+        case 9: "a character that XML does not allow"
+        case 23, 25: "an entity or character reference without its ';'"
+        case 26, 27: "undeclared entity (only &amp; &lt; &gt; &quot; &apos; and character references are allowed)"
+        case 31, 32, 79, 81: "unsupported or wrong encoding"
+        case 38: "'<' inside an attribute value"
+        case 39, 40, 41: "malformed attribute"
+        case 42: "an attribute appears twice on one element"
+        case 45: "unterminated comment"
+        case 61: "unterminated DOCTYPE declaration"
+        case 63: "unterminated CDATA section"
+        case 64: "XML declaration not at the start of the document"
+        case 68: "a name is expected"
+        case 73: "'>' expected"
+        case 76: "closing tag does not match the open element"
+        case 77: "unterminated tag"
+        case 85: "elements are not well balanced"
+        case 86: "content after the root element"
+        case 201, 202, 203: "undeclared namespace prefix"
+        default: "not well-formed"
+        }
+    }
+}
+
+/// Builds an `XMLTree` from `XMLParser` events. A class because `XMLParserDelegate` requires one;
+/// it lives only for one `XMLTree.parse` call.
+private final class TreeBuilder: NSObject, XMLParserDelegate {
+    var stack: [XMLTree] = []
+    var root: XMLTree?
+    var error: (code: Int, line: Int, column: Int)?
+    var entityDeclaration: (line: Int, column: Int)?
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        stack.append(
+            XMLTree(
+                name: elementName, namespace: namespaceURI ?? "", attributes: attributes,
+                line: parser.lineNumber, column: parser.columnNumber))
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        guard let element = stack.popLast() else { return }
+        if stack.isEmpty {
+            root = element
+        } else {
+            stack[stack.count - 1].text += element.text
+            stack[stack.count - 1].children.append(element)
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if !stack.isEmpty { stack[stack.count - 1].text += string }
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        if !stack.isEmpty { stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self) }
+    }
+
+    func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
+        refuseEntity(parser)
+    }
+
+    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+        refuseEntity(parser)
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        // Later errors are usually consequences of the first.
+        if error == nil, entityDeclaration == nil {
+            error = ((parseError as NSError).code, max(1, parser.lineNumber), max(1, parser.columnNumber))
+        }
+    }
+
+    private func refuseEntity(_ parser: XMLParser) {
+        if entityDeclaration == nil { entityDeclaration = (max(1, parser.lineNumber), max(1, parser.columnNumber)) }
+        parser.abortParsing()
+    }
+}
