@@ -39,10 +39,23 @@ public struct CorpusScanner: Sendable {
         var batch: [DocumentChunk] = []
         var batchSize = 0
 
+        var failed = Set<Int>()
+
         func flush() {
             guard !batch.isEmpty else { return }
             let results = scanBatch(batch, documents: documents)
-            for result in results {
+            for (chunk, result) in zip(batch, results) {
+                if failed.contains(chunk.document) { continue }
+                if let bad = result.invalidUTF8 {
+                    // What came before the bad byte was valid and is kept; the rest of the document is not read.
+                    failed.insert(chunk.document)
+                    statistics.skipped += 1
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "invalid-utf8", "invalid UTF-8 at byte offset \(bad.offset); the rest of the file is skipped (use --encoding latin1 or windows-1252 for such files)",
+                            at: SourceLocation(file: documents[chunk.document], line: bad.line, column: bad.column, byteOffset: bad.offset)))
+                    continue
+                }
                 statistics.occurrences += result.occurrences
                 statistics.nearMisses += result.nearMisses
                 if !result.output.isEmpty {
@@ -61,7 +74,7 @@ public struct CorpusScanner: Sendable {
             do {
                 var reader = try DocumentReader(path: path, document: index, encoding: encoding, blockSize: chunkBytes, standardInput: standardInput)
                 statistics.documents += 1
-                while let chunk = try reader.next() {
+                while !failed.contains(index), let chunk = try reader.next() {
                     statistics.bytes += chunk.bytes.count
                     batch.append(chunk)
                     batchSize += chunk.bytes.count
@@ -73,11 +86,6 @@ public struct CorpusScanner: Sendable {
                 switch problem {
                 case .binary(let offset):
                     diagnostics.append(Diagnostic(.warning, "binary-file", "skipped: binary file (NUL byte at byte offset \(offset))", at: SourceLocation(file: path, line: 1, column: 1, byteOffset: offset)))
-                case .invalidUTF8(let offset, let line, let column):
-                    diagnostics.append(
-                        Diagnostic(
-                            .error, "invalid-utf8", "invalid UTF-8 at byte offset \(offset); the rest of the file is skipped (use --encoding latin1 or windows-1252 for such files)",
-                            at: SourceLocation(file: path, line: line, column: column, byteOffset: offset)))
                 case .unreadable(let message):
                     diagnostics.append(Diagnostic(.error, "unreadable-file", message, at: SourceLocation(file: path, line: 1, column: 1)))
                 }
@@ -89,6 +97,7 @@ public struct CorpusScanner: Sendable {
     }
 
     struct ChunkResult: Sendable {
+        var invalidUTF8: (offset: Int, line: Int, column: Int)?
         var output: [UInt8] = []
         var occurrences = 0
         var nearMisses = 0
@@ -99,6 +108,10 @@ public struct CorpusScanner: Sendable {
         let results = ResultSlots<ChunkResult>(count: chunks.count)
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
             let chunk = chunks[index]
+            if let bad = chunk.firstInvalidUTF8() {
+                results.set(index, ChunkResult(invalidUTF8: bad))
+                return
+            }
             let matches = chunk.bytes.withUnsafeBufferPointer { scanner.scan($0[...], firstLine: chunk.firstLine) }
             var result = ChunkResult()
             result.occurrences = matches.count

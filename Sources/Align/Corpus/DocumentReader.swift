@@ -1,13 +1,12 @@
 import Foundation
 
 /// Reads a document in blocks of whole lines, so memory stays bounded whatever the file size:
-/// checks that it is text (no NUL byte), validates UTF-8 (reporting the byte offset of the first
-/// bad byte) or decodes a single-byte encoding.
+/// checks that it is text (no NUL byte near its start) and decodes single-byte encodings. UTF-8
+/// chunks are validated by whoever scans them, in parallel (`DocumentChunk.needsValidation`).
 public struct DocumentReader {
     /// Why a document cannot be scanned.
     public enum Problem: Error, Equatable {
         case binary(offset: Int)
-        case invalidUTF8(offset: Int, line: Int, column: Int)
         case unreadable(String)
     }
 
@@ -68,13 +67,9 @@ public struct DocumentReader {
             throw Problem.binary(offset: nul)
         }
         firstBlock = false
-        if encoding == .utf8, let bad = UTF8Validation.firstInvalidOffset(in: block) {
-            let position = LineIndex(bytes: Array(block[..<bad])).position(ofByte: bad)
-            throw Problem.invalidUTF8(offset: offset + bad, line: line + position.line - 1, column: position.column)
-        }
         let chunk = DocumentChunk(
             document: document, bytes: encoding.decodeToUTF8(block), originalOffset: offset, firstLine: line,
-            isSingleByte: encoding != .utf8)
+            isSingleByte: encoding != .utf8, needsValidation: encoding == .utf8)
         offset += block.count
         line += block.count { $0 == 0x0A }
         return chunk

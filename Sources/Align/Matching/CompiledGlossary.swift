@@ -23,6 +23,7 @@ public struct CompiledGlossary: Sendable {
     /// The longest form, in tokens: a bound on how far a match can reach.
     let maxFormTokens: Int
     let nearMisses: NearMissIndex
+    let tables: ScanTables
 
     /// Compiles the French forms (`fr` and `fr_avoid`) of `concepts`.
     public init(concepts: [Concept]) {
@@ -99,6 +100,7 @@ public struct CompiledGlossary: Sendable {
         self.exact = FlatTrie(exact)
         self.inflected = FlatTrie(inflected)
         self.maxFormTokens = maxTokens
+        self.tables = ScanTables(fold: ByteFoldTable.shared, symbols: symbols, symbolCount: symbolIDs.count, exact: self.exact, inflected: self.inflected)
         var nearMisses = NearMissIndex(concepts: concepts, entries: entries)
         nearMisses.resolveSymbols { symbolIDs[$0] ?? -1 }
         self.nearMisses = nearMisses

@@ -46,11 +46,11 @@ extension LineScan {
         while previous >= 0, tokens[previous].kind == TermScanner.Token.separator { previous -= 1 }
         guard previous >= 0 else { return false }
         let before = tokens[previous]
-        if before.kind == TermScanner.Token.punctuation {
-            let text = String(decoding: UnsafeBufferPointer(rebasing: base[before.start..<before.end]), as: UTF8.self)
-            return !Self.sentenceOpeners.contains(text)
-        }
-        return true
+        guard before.kind == TermScanner.Token.punctuation || before.isBreaker else { return true }
+        // A breaker stands for a run of words and marks: what counts is how it ends.
+        let text = String(decoding: UnsafeBufferPointer(rebasing: base[before.start..<before.end]), as: UTF8.self)
+        guard let last = text.unicodeScalars.last else { return true }
+        return !Self.sentenceOpeners.contains(String(last))
     }
 
     func foldedWord(_ index: Int) -> String {
@@ -64,14 +64,14 @@ extension LineScan {
         var best: (Int, Int32)?
         // Depth-first over (node, token index, whether the one edit is used).
         var stack: [(node: Int32, index: Int, usedEdit: Bool)] = [(0, first, false)]
-        let trie = glossary.exact
+        let trie = tables.exact
         while let (node, index, usedEdit) = stack.popLast() {
             guard index < tokens.count else { continue }
             let token = tokens[index]
             var nexts: [(Int32, Bool)] = []
             let exactSymbol = symbol(token, inflected: false)
             if exactSymbol >= 0 {
-                let child = trie.trie.child(node, exactSymbol)
+                let child = trie.child(node, exactSymbol)
                 if child >= 0 { nexts.append((child, usedEdit)) }
             }
             if !usedEdit, token.kind == TermScanner.Token.word, token.exact < 0, index == first ? isFuzzyStart(index) : true {
@@ -80,7 +80,7 @@ extension LineScan {
                     for candidate in glossary.nearMisses.candidates(for: word) {
                         let symbol = glossary.nearMisses.symbol(of: candidate)
                         guard symbol >= 0 else { continue }
-                        let child = trie.trie.child(node, symbol)
+                        let child = trie.child(node, symbol)
                         if child >= 0 { nexts.append((child, true)) }
                     }
                 }

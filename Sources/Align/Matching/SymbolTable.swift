@@ -16,7 +16,7 @@ struct SymbolTable: Sendable {
 
     private(set) var slots: [Int32]
     private(set) var entries: [Entry] = []
-    private var mask: Int
+    private(set) var mask: Int
 
     init(capacity: Int) {
         var size = 16
@@ -76,9 +76,9 @@ struct SymbolTable: Sendable {
 
 /// A trie over symbols, stored as one hash table from `(node, symbol)` to child node.
 struct SymbolTrie: Sendable {
-    private var keys: [UInt64]
-    private var children: [Int32]
-    private var mask: Int
+    private(set) var keys: [UInt64]
+    private(set) var children: [Int32]
+    private(set) var mask: Int
     private(set) var nodeCount = 1
     /// For each node, the glossary entries that end there (empty for most nodes).
     private(set) var terminals: [Int32: [Int32]] = [:]
@@ -95,9 +95,17 @@ struct SymbolTrie: Sendable {
         UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: symbol))
     }
 
+    /// Mixes every bit of node and symbol into the slot (murmur3's finalizer); a plain
+    /// multiply-shift let only a few node bits through, and probe chains grew long.
     @inline(__always)
     static func slot(_ key: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        var x = key
+        x ^= x >> 33
+        x &*= 0xff51_afd7_ed55_8ccd
+        x ^= x >> 33
+        x &*= 0xc4ce_b9fe_1a85_ec53
+        x ^= x >> 33
+        return Int(truncatingIfNeeded: x) & mask
     }
 
     /// The child of `node` along `symbol`, or -1.

@@ -28,6 +28,11 @@ public struct TermScanner: Sendable {
         var breaks: Bool
         var startsUpper: Bool
         var hasLower: Bool
+        /// Whether a form can start at this token.
+        var starts = false
+
+        /// A run of words and marks that occur in no form (`breaks` set on a non-separator).
+        var isBreaker: Bool { breaks && kind != TermScanner.Token.separator }
     }
 
     /// Scans `text` (whole lines); byte offsets count from the start of its UTF-8.
@@ -50,6 +55,7 @@ public struct TermScanner: Sendable {
 struct LineScan {
     let scanner: TermScanner
     let glossary: CompiledGlossary
+    let tables: ScanTables
     let base: UnsafeBufferPointer<UInt8>
     var tokens: [TermScanner.Token] = []
     var matches: [ScanMatch] = []
@@ -58,175 +64,186 @@ struct LineScan {
     init(scanner: TermScanner, base: UnsafeBufferPointer<UInt8>) {
         self.scanner = scanner
         self.glossary = scanner.glossary
+        self.tables = scanner.glossary.tables
         self.base = base
         tokens.reserveCapacity(256)
     }
 
-    mutating func run(from start: Int, to end: Int, firstLine: Int) {
-        let table = ByteFoldTable.shared
-        var line = firstLine
-        var lineStart = start
-        var index = start
-        // The token being built: kind, start, hash and folded length for words.
-        var currentKind: UInt8 = 255
-        var currentStart = 0
-        var currentEnd = 0
-        var hash = WordHash.seed
-        var length = 0
-        var startsUpper = false
-        var hasLower = false
-        var breaks = false
-
-        table.asciiClass.withUnsafeBufferPointer { asciiClass in
-            table.asciiFolded.withUnsafeBufferPointer { asciiFolded in
-                table.entries.withUnsafeBufferPointer { entries in
-                    table.pool.withUnsafeBufferPointer { pool in
-                        func finish() {
-                            switch currentKind {
-                            case TermScanner.Token.word:
-                                appendWord(start: currentStart, end: currentEnd, hash: hash, length: length, startsUpper: startsUpper, hasLower: hasLower, kind: TermScanner.Token.word)
-                            case TermScanner.Token.separator:
-                                tokens.append(TermScanner.Token(start: currentStart, end: currentEnd, exact: CompiledGlossary.separatorSymbol, lemma: CompiledGlossary.separatorSymbol, kind: TermScanner.Token.separator, isElision: false, breaks: breaks, startsUpper: false, hasLower: false))
-                            default: break
-                            }
-                            currentKind = 255
-                        }
-
-                        while index < end {
-                            let byte = base[index]
-                            var scalarClass: UInt8
-                            var width = 1
-                            var foldStart = 0
-                            var foldLength = 0
-                            var isUpper = false
-                            var isLower = false
-                            if byte < 0x80 {
-                                if byte == 0x0A {
-                                    finish()
-                                    endLine(lineStart: lineStart, line: line)
-                                    line += 1
-                                    index += 1
-                                    lineStart = index
-                                    continue
-                                }
-                                scalarClass = asciiClass[Int(byte)]
-                                isUpper = byte >= 0x41 && byte <= 0x5A
-                                isLower = byte >= 0x61 && byte <= 0x7A
-                            } else {
-                                var value: UInt32
-                                if byte < 0xE0 {
-                                    width = 2
-                                    value = UInt32(byte & 0x1F) << 6 | UInt32(base[index + 1] & 0x3F)
-                                } else if byte < 0xF0 {
-                                    width = 3
-                                    value = UInt32(byte & 0x0F) << 12 | UInt32(base[index + 1] & 0x3F) << 6 | UInt32(base[index + 2] & 0x3F)
-                                } else {
-                                    width = 4
-                                    value = UInt32(byte & 0x07) << 18 | UInt32(base[index + 1] & 0x3F) << 12 | UInt32(base[index + 2] & 0x3F) << 6 | UInt32(base[index + 3] & 0x3F)
-                                }
-                                if value < ScalarFolding.tableLimit {
-                                    let entry = entries[Int(value)]
-                                    scalarClass = UInt8(entry & 0xF)
-                                    isUpper = entry & 0x10 != 0
-                                    isLower = entry & 0x20 != 0
-                                    foldLength = Int((entry >> 6) & 0x3F)
-                                    foldStart = Int(entry >> 12)
-                                } else {
-                                    let fold = ScalarFolding.fold(Unicode.Scalar(value) ?? "\u{FFFD}")
-                                    scalarClass = fold.scalarClass.rawValue
-                                    // Rare scalars: hash their folded bytes directly below.
-                                    if scalarClass == ScalarClass.word.rawValue {
-                                        if currentKind != TermScanner.Token.word {
-                                            finish()
-                                            currentKind = TermScanner.Token.word
-                                            currentStart = index
-                                            hash = WordHash.seed
-                                            length = 0
-                                            startsUpper = false
-                                            hasLower = false
-                                        }
-                                        for folded in fold.folded.utf8 { hash = WordHash.add(hash, folded) }
-                                        length += fold.folded.utf8.count
-                                        currentEnd = index + width
-                                        index += width
-                                        continue
-                                    } else if scalarClass == ScalarClass.punctuation.rawValue {
-                                        finish()
-                                        let bytes = Array(fold.folded.utf8)
-                                        appendWord(start: index, end: index + width, hash: WordHash.of(bytes), length: bytes.count, startsUpper: false, hasLower: false, kind: TermScanner.Token.punctuation)
-                                        index += width
-                                        continue
-                                    }
-                                }
-                            }
-                            switch scalarClass {
-                            case ScalarClass.word.rawValue:
-                                if currentKind != TermScanner.Token.word {
-                                    finish()
-                                    currentKind = TermScanner.Token.word
-                                    currentStart = index
-                                    hash = WordHash.seed
-                                    length = 0
-                                    startsUpper = isUpper
-                                    hasLower = false
-                                }
-                                if isLower { hasLower = true }
-                                if byte < 0x80 {
-                                    hash = WordHash.add(hash, asciiFolded[Int(byte)])
-                                    length += 1
-                                } else {
-                                    for offset in foldStart..<(foldStart + foldLength) { hash = WordHash.add(hash, pool[offset]) }
-                                    length += foldLength
-                                }
-                                currentEnd = index + width
-                            case ScalarClass.space.rawValue, ScalarClass.hyphen.rawValue:
-                                if currentKind != TermScanner.Token.separator {
-                                    finish()
-                                    currentKind = TermScanner.Token.separator
-                                    currentStart = index
-                                    breaks = false
-                                }
-                                if byte == 0x0D { breaks = true }
-                                currentEnd = index + width
-                            case ScalarClass.ignorable.rawValue:
-                                if currentKind != 255 { currentEnd = index + width }
-                            case ScalarClass.apostrophe.rawValue:
-                                finish()
-                                tokens.append(TermScanner.Token(start: index, end: index + width, exact: CompiledGlossary.apostropheSymbol, lemma: CompiledGlossary.apostropheSymbol, kind: TermScanner.Token.apostrophe, isElision: false, breaks: false, startsUpper: false, hasLower: false))
-                            default:
-                                finish()
-                                var punctuationHash = WordHash.seed
-                                if byte < 0x80 {
-                                    punctuationHash = WordHash.add(punctuationHash, asciiFolded[Int(byte)])
-                                    foldLength = 1
-                                } else {
-                                    for offset in foldStart..<(foldStart + foldLength) { punctuationHash = WordHash.add(punctuationHash, pool[offset]) }
-                                }
-                                appendWord(start: index, end: index + width, hash: punctuationHash, length: foldLength, startsUpper: false, hasLower: false, kind: TermScanner.Token.punctuation)
-                            }
-                            index += width
-                        }
-                        finish()
-                        if lineStart < end || !tokens.isEmpty { endLine(lineStart: lineStart, line: line) }
-                    }
-                }
-            }
-        }
+    /// One decoded scalar: class, byte width, folded bytes (a range of the fold pool; negative
+    /// `foldStart` encodes an ASCII byte; `rare` holds the fold of a scalar past the table).
+    struct Scalar {
+        var scalarClass: UInt8
+        var width: Int
+        var foldStart: Int
+        var foldLength: Int
+        var isUpper: Bool
+        var isLower: Bool
+        /// The code point of a scalar past the fold table, folded again when hashed (rare); 0 otherwise.
+        var rare: UInt32
     }
 
     @inline(__always)
-    mutating func appendWord(start: Int, end: Int, hash: UInt64, length: Int, startsUpper: Bool, hasLower: Bool, kind: UInt8) {
-        let found = glossary.symbols.lookup(hash: hash, length: length)
-        var exact: Int32 = -1
-        var lemma: Int32 = -1
-        var isElision = false
-        if found >= 0 {
-            let entry = glossary.symbols.entries[Int(found)]
-            exact = entry.exact
-            lemma = entry.lemma
-            isElision = entry.isElision
+    func decode(_ bytes: UnsafePointer<UInt8>, _ index: Int) -> Scalar {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            return Scalar(
+                scalarClass: tables.asciiClass[Int(byte)], width: 1, foldStart: -Int(byte) - 1, foldLength: 1,
+                isUpper: byte >= 0x41 && byte <= 0x5A, isLower: byte >= 0x61 && byte <= 0x7A, rare: 0)
         }
-        tokens.append(TermScanner.Token(start: start, end: end, exact: exact, lemma: lemma, kind: kind, isElision: isElision, breaks: false, startsUpper: startsUpper, hasLower: hasLower))
+        var value: UInt32
+        var width: Int
+        if byte < 0xE0 {
+            width = 2
+            value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+        } else if byte < 0xF0 {
+            width = 3
+            value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        } else {
+            width = 4
+            value = UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+        }
+        if value < ScalarFolding.tableLimit {
+            let entry = tables.foldEntries[Int(value)]
+            return Scalar(
+                scalarClass: UInt8(entry & 0xF), width: width, foldStart: Int(entry >> 12), foldLength: Int((entry >> 6) & 0x3F),
+                isUpper: entry & 0x10 != 0, isLower: entry & 0x20 != 0, rare: 0)
+        }
+        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+        let fold = ScalarFolding.fold(scalar)
+        return Scalar(
+            scalarClass: fold.scalarClass.rawValue, width: width, foldStart: 0, foldLength: fold.folded.utf8.count,
+            isUpper: fold.scalarClass == .word && scalar.properties.isUppercase,
+            isLower: fold.scalarClass == .word && scalar.properties.isLowercase, rare: value)
+    }
+
+    @inline(__always)
+    func addFolded(_ scalar: Scalar, to hash: UInt64) -> UInt64 {
+        var hash = hash
+        if scalar.foldStart < 0 {
+            hash = WordHash.add(hash, tables.asciiFolded[-scalar.foldStart - 1])
+        } else if scalar.rare != 0 {
+            for byte in ScalarFolding.fold(Unicode.Scalar(scalar.rare) ?? "\u{FFFD}").folded.utf8 { hash = WordHash.add(hash, byte) }
+        } else {
+            for offset in scalar.foldStart..<(scalar.foldStart + scalar.foldLength) { hash = WordHash.add(hash, tables.foldPool[offset]) }
+        }
+        return hash
+    }
+
+    mutating func run(from start: Int, to end: Int, firstLine: Int) {
+        guard let bytes = base.baseAddress else { return }
+        let asciiClass = tables.asciiClass
+        let asciiFolded = tables.asciiFolded
+        let wordClass = ScalarClass.word.rawValue
+        let ignorableClass = ScalarClass.ignorable.rawValue
+        let spaceClass = ScalarClass.space.rawValue
+        let hyphenClass = ScalarClass.hyphen.rawValue
+        var line = firstLine
+        var lineStart = start
+        var index = start
+
+        while index < end {
+            if bytes[index] == 0x0A {
+                endLine(lineStart: lineStart, line: line)
+                line += 1
+                index += 1
+                lineStart = index
+                continue
+            }
+            var scalar = decode(bytes, index)
+            switch scalar.scalarClass {
+            case wordClass:
+                let wordStart = index
+                var hash = WordHash.seed
+                var length = 0
+                let startsUpper = scalar.isUpper
+                var hasLower = false
+                word: while true {
+                    if scalar.scalarClass == wordClass {
+                        if scalar.foldStart < 0 {
+                            // ASCII letters and digits, the bulk of the text, in a tight loop.
+                            while true {
+                                let ascii = bytes[index]
+                                hash = WordHash.add(hash, asciiFolded[Int(ascii)])
+                                length += 1
+                                if ascii >= 0x61 { hasLower = true }
+                                index += 1
+                                guard index < end else { break word }
+                                let next = bytes[index]
+                                if next >= 0x80 { break }
+                                if asciiClass[Int(next)] != wordClass { break word }
+                            }
+                            scalar = decode(bytes, index)
+                            continue
+                        }
+                        hash = addFolded(scalar, to: hash)
+                        length += scalar.foldLength
+                        if scalar.isLower { hasLower = true }
+                    } else if scalar.scalarClass != ignorableClass {
+                        break
+                    }
+                    index += scalar.width
+                    guard index < end, bytes[index] != 0x0A else { break }
+                    scalar = decode(bytes, index)
+                }
+                appendWord(start: wordStart, end: index, hash: hash, length: length, startsUpper: startsUpper, hasLower: hasLower, kind: TermScanner.Token.word)
+            case spaceClass, hyphenClass:
+                let separatorStart = index
+                var breaks = false
+                while true {
+                    if scalar.scalarClass == spaceClass || scalar.scalarClass == hyphenClass {
+                        if bytes[index] == 0x0D { breaks = true }
+                    } else if scalar.scalarClass != ignorableClass {
+                        break
+                    }
+                    index += scalar.width
+                    guard index < end, bytes[index] != 0x0A else { break }
+                    scalar = decode(bytes, index)
+                }
+                appendSeparator(start: separatorStart, end: index, breaks: breaks)
+            case ScalarClass.apostrophe.rawValue:
+                tokens.append(TermScanner.Token(start: index, end: index + scalar.width, exact: CompiledGlossary.apostropheSymbol, lemma: CompiledGlossary.apostropheSymbol, kind: TermScanner.Token.apostrophe, isElision: false, breaks: false, startsUpper: false, hasLower: false))
+                index += scalar.width
+            case ignorableClass:
+                // Outside a word or a separator, invisible characters belong to nothing.
+                index += scalar.width
+            default:
+                appendWord(start: index, end: index + scalar.width, hash: addFolded(scalar, to: WordHash.seed), length: scalar.foldLength, startsUpper: false, hasLower: false, kind: TermScanner.Token.punctuation)
+                index += scalar.width
+            }
+        }
+        if lineStart < end || !tokens.isEmpty { endLine(lineStart: lineStart, line: line) }
+    }
+
+    /// A separator token; after a breaker it cannot matter, so it is dropped.
+    @inline(__always)
+    mutating func appendSeparator(start: Int, end: Int, breaks: Bool) {
+        if let last = tokens.last, last.isBreaker { return }
+        tokens.append(TermScanner.Token(start: start, end: end, exact: CompiledGlossary.separatorSymbol, lemma: CompiledGlossary.separatorSymbol, kind: TermScanner.Token.separator, isElision: false, breaks: breaks, startsUpper: false, hasLower: false))
+    }
+
+    /// A word or punctuation token. Words absent from the glossary cannot take part in a match:
+    /// a run of them becomes one breaker token, unless one may be a misspelled name (capitalized),
+    /// which near-miss detection needs to see.
+    @inline(__always)
+    mutating func appendWord(start: Int, end: Int, hash: UInt64, length: Int, startsUpper: Bool, hasLower: Bool, kind: UInt8) {
+        let found = tables.lookup(hash: hash, length: length)
+        guard found >= 0 else {
+            if kind == TermScanner.Token.word, startsUpper {
+                tokens.append(TermScanner.Token(start: start, end: end, exact: -1, lemma: -1, kind: kind, isElision: false, breaks: false, startsUpper: true, hasLower: hasLower))
+                return
+            }
+            if let last = tokens.last, last.isBreaker {
+                tokens[tokens.count - 1].end = end
+                return
+            }
+            tokens.append(TermScanner.Token(start: start, end: end, exact: -1, lemma: -1, kind: kind, isElision: false, breaks: true, startsUpper: false, hasLower: hasLower))
+            return
+        }
+        tokens.append(
+            TermScanner.Token(
+                start: start, end: end, exact: tables.symbolExact[Int(found)], lemma: tables.symbolLemma[Int(found)], kind: kind,
+                isElision: tables.symbolElision[Int(found)], breaks: false, startsUpper: startsUpper, hasLower: hasLower,
+                starts: tables.symbolStarts[Int(found)]))
     }
 
     /// Matches the tokens of one line and records the matches.
@@ -236,18 +253,22 @@ struct LineScan {
         lineMatches.removeAll(keepingCapacity: true)
         var index = 0
         let count = tokens.count
+        var hasCandidate = false
         while index < count {
             let token = tokens[index]
-            if (token.kind == TermScanner.Token.word || token.kind == TermScanner.Token.punctuation) && (token.exact >= 0 || token.lemma >= 0),
-                let (last, entry, inflected) = longestMatch(at: index)
-            {
-                lineMatches.append((index, last, entry, kind(entry: entry, first: index, last: last, inflected: inflected)))
-                index = last + 1
-            } else {
-                index += 1
+            if token.starts {
+                hasCandidate = true
+                if let (last, entry, inflected) = longestMatch(at: index) {
+                    lineMatches.append((index, last, entry, kind(entry: entry, first: index, last: last, inflected: inflected)))
+                    index = last + 1
+                    continue
+                }
+            } else if token.startsUpper {
+                hasCandidate = true
             }
+            index += 1
         }
-        if scanner.detectsNearMisses, !glossary.nearMisses.isEmpty { findNearMisses() }
+        if hasCandidate, scanner.detectsNearMisses, !glossary.nearMisses.isEmpty { findNearMisses() }
         guard !lineMatches.isEmpty else { return }
         // Columns: one forward walk over the line, counting code points.
         var cursor = lineStart
@@ -276,29 +297,34 @@ struct LineScan {
     }
 
     /// The longest match starting at `first`: last token, entry, and whether through inflection.
+    /// Exact matches beat inflected ones of the same length.
     func longestMatch(at first: Int) -> (Int, Int32, Bool)? {
         var best: (Int, Int32, Bool)?
-        for (trie, inflected) in [(glossary.exact, false), (glossary.inflected, true)] {
-            var node: Int32 = 0
-            var index = first
-            while index < tokens.count {
-                let symbol = symbol(tokens[index], inflected: inflected)
-                if symbol < 0 { break }
-                node = trie.trie.child(node, symbol)
-                if node < 0 { break }
-                if trie.isTerminal(node), best == nil || index > best!.0, let entry = acceptedEntry(trie, node, first: first, last: index) {
-                    best = (index, entry, inflected)
-                }
-                index += 1
-            }
-        }
+        walk(tables.exact, from: first, inflected: false, best: &best)
+        walk(tables.inflected, from: first, inflected: true, best: &best)
         return best
     }
 
+    @inline(__always)
+    func walk(_ trie: ScanTables.Trie, from first: Int, inflected: Bool, best: inout (Int, Int32, Bool)?) {
+        var node: Int32 = 0
+        var index = first
+        let count = tokens.count
+        while index < count {
+            let symbol = symbol(tokens[index], inflected: inflected)
+            if symbol < 0 { break }
+            node = trie.child(node, symbol)
+            if node < 0 { break }
+            if trie.isTerminal(node), best == nil || index > best!.0, let entry = acceptedEntry(trie, node, first: first, last: index) {
+                best = (index, entry, inflected)
+            }
+            index += 1
+        }
+    }
+
     /// The first entry ending at `node` whose case constraint the surface meets.
-    func acceptedEntry(_ trie: FlatTrie, _ node: Int32, first: Int, last: Int) -> Int32? {
-        let range = Int(trie.terminalOffsets[Int(node)])..<Int(trie.terminalOffsets[Int(node) + 1])
-        for offset in range {
+    func acceptedEntry(_ trie: ScanTables.Trie, _ node: Int32, first: Int, last: Int) -> Int32? {
+        for offset in Int(trie.terminalOffsets[Int(node)])..<Int(trie.terminalOffsets[Int(node) + 1]) {
             let entryIndex = trie.terminalEntries[offset]
             guard let caseKeys = glossary.entries[Int(entryIndex)].caseKeys else { return entryIndex }
             if surfaceTokens(first: first, last: last).map(\.foldedKeepingCase) == caseKeys { return entryIndex }

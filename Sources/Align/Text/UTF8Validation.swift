@@ -4,6 +4,53 @@ public enum UTF8Validation {
     /// sequence (overlong forms, surrogates and values past U+10FFFF are ill-formed), or `nil` when
     /// all of `bytes` is valid.
     public static func firstInvalidOffset(in bytes: some Collection<UInt8>) -> Int? {
+        if let result = bytes.withContiguousStorageIfAvailable({ firstInvalidOffset(inBuffer: $0) }) { return result }
+        return firstInvalidOffsetSlow(in: bytes)
+    }
+
+    /// The fast path: eight ASCII bytes at a time, the full check only around non-ASCII bytes.
+    static func firstInvalidOffset(inBuffer buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = buffer.baseAddress else { return nil }
+        let count = buffer.count
+        var index = 0
+        while index < count {
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            let lead = base[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            var length: Int
+            var lower: UInt8 = 0x80
+            var upper: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F
+            default: return index
+            }
+            for offset in 1..<length {
+                guard index + offset < count else { return index }
+                let next = base[index + offset]
+                let (low, high) = offset == 1 ? (lower, upper) : (UInt8(0x80), UInt8(0xBF))
+                if next < low || next > high { return index }
+            }
+            index += length
+        }
+        return nil
+    }
+
+    static func firstInvalidOffsetSlow(in bytes: some Collection<UInt8>) -> Int? {
         var iterator = bytes.makeIterator()
         var offset = 0
         var pending: [UInt8] = []
