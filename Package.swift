@@ -14,6 +14,8 @@ let package = Package(
             name: "AlignTests",
             dependencies: ["Align"],
             path: "Tests/AlignTests",
+            // Golden files are read from the source tree (re-recorded in place), not the bundle.
+            exclude: ["Snapshots"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -7,7 +7,8 @@ public enum FormatCommand: AlignCommand {
         discussion: """
             Comments and blank lines stay where they are; rows are sorted by id within each block
             of consecutive rows; the preferred French form stays first. Files with structural
-            errors (bad encoding, no header, wrong field counts) are left alone and reported.
+            errors (bad encoding, no header, wrong field counts, unknown flags, a row that would
+            read back as a comment) are left alone and reported.
             """)
 
     public static func run(_ arguments: ParsedArguments, io: CommandIO) throws -> ExitCode {

@@ -23,7 +23,7 @@ public struct GlossaryDocument: Sendable {
     public var hasByteOrderMark: Bool
     public var hasCRLF: Bool
     /// False when the file had problems that make rewriting it unsafe (bad encoding, no header,
-    /// rows with the wrong number of fields): `fmt` leaves such files alone.
+    /// rows with the wrong number of fields, unknown flags): `fmt` leaves such files alone.
     public var isRewritable: Bool
 
     /// The supported version of the format.

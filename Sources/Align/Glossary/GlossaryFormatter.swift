@@ -2,6 +2,7 @@
 ///
 /// Within each block of consecutive rows (rows not separated by a comment or a blank line), rows
 /// are sorted by id, so comment lines can head sections that stay where the author put them.
+/// Comments are kept as written (only trailing spaces go), so a commented-out row keeps its tabs.
 public enum GlossaryFormatter {
     /// The canonical text of `document`, or `nil` if the file is not safe to rewrite.
     public static func format(_ document: GlossaryDocument) -> String? {
@@ -10,10 +11,16 @@ public enum GlossaryFormatter {
         var out = GlossaryDocument.versionMarker + "\n"
         var block: [Concept] = []
         var previousWasBlank = false
+        var safe = true
 
         func flushBlock() {
             let sorted = block.map(GlossaryWriter.canonical).sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-            for concept in sorted { out += GlossaryWriter.row(concept, columns: columns) + "\n" }
+            for concept in sorted {
+                let row = GlossaryWriter.row(concept, columns: columns)
+                // A row read back as a comment or a blank line would silently lose its concept.
+                if row.hasPrefix("#") || row.allSatisfy({ $0 == " " || $0 == "\t" }) { safe = false }
+                out += row + "\n"
+            }
             block.removeAll()
         }
 
@@ -28,7 +35,7 @@ public enum GlossaryFormatter {
             }
             switch line {
             case .comment(let text):
-                out += GlossaryWriter.clean(text.replacingOccurrences(of: "\t", with: " ")).trimmingTrailingSpaces() + "\n"
+                out += text.trimmingTrailingSpaces() + "\n"
                 previousWasBlank = false
             case .blank:
                 if !previousWasBlank { out += "\n" }
@@ -44,6 +51,7 @@ public enum GlossaryFormatter {
             }
         }
         flushBlock()
+        guard safe else { return nil }
         while out.hasSuffix("\n\n") { out.removeLast() }
         return out
     }

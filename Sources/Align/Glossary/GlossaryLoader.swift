@@ -11,11 +11,17 @@ public enum GlossaryLoader {
     }
 
     /// The glossary files named by `paths`: files as given, folders searched recursively for
-    /// `*.tsv` (hidden entries skipped), sorted so every run reads them in the same order.
+    /// `*.tsv` (hidden entries skipped), sorted so every run reads them in the same order. A file
+    /// named twice (`glossaries glossaries/people.tsv`) is read once, else its ids would clash
+    /// with themselves.
     public static func files(in paths: [String]) throws -> [String] {
         var result: [String] = []
+        var seen = Set<String>()
         for path in paths {
-            result += try InputFiles.expand(path, extensions: ["tsv"])
+            for file in try InputFiles.expand(path, extensions: ["tsv"])
+            where seen.insert(URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path).inserted {
+                result.append(file)
+            }
         }
         if result.isEmpty {
             throw AlignError.missingInput("no glossary files (*.tsv) found in \(paths.joined(separator: ", "))")

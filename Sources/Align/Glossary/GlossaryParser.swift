@@ -123,17 +123,17 @@ struct ParseState {
 
     /// Reads the version marker; returns false when the file must not be read further.
     mutating func handleVersionLine(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         guard trimmed.hasPrefix("#") else {
             report(.error, "missing-version-marker", "missing version marker: line 1 must be '\(GlossaryDocument.versionMarker)'", line: 1, column: 1)
             return true
         }
-        let body = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
+        let body = trimmed.dropFirst().trimmingSpaces()
         guard body.hasPrefix("align-glossary") else {
             report(.error, "missing-version-marker", "missing version marker: line 1 must be '\(GlossaryDocument.versionMarker)', found a comment", line: 1, column: 1)
             return true
         }
-        let versionText = body.dropFirst("align-glossary".count).trimmingCharacters(in: .whitespaces)
+        let versionText = body.dropFirst("align-glossary".count).trimmingSpaces()
         guard let version = Int(versionText), version >= 1 else {
             report(.error, "missing-version-marker", "malformed version marker '\(trimmed)': expected '\(GlossaryDocument.versionMarker)'", line: 1, column: 1)
             document.isRewritable = false
@@ -151,8 +151,9 @@ struct ParseState {
     mutating func parseHeader(_ text: String, line: Int) {
         var column = 1
         var names: [String] = []
+        var unknown: [(name: String, column: Int)] = []
         for (index, raw) in text.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
-            let name = raw.trimmingCharacters(in: .whitespaces)
+            let name = raw.trimmingSpaces()
             if name.isEmpty {
                 report(.error, "missing-column", "header column \(index + 1) has no name", line: line, column: column)
                 document.isRewritable = false
@@ -161,14 +162,20 @@ struct ParseState {
                 document.isRewritable = false
             } else {
                 columnIndex[name] = index
-                if GlossaryColumn(rawValue: name) == nil, let near = EditDistance.suggestion(for: name, among: GlossaryColumn.allCases.map(\.rawValue)), GlossaryColumn(rawValue: near).map({ columnIndex[$0.rawValue] == nil }) ?? false {
-                    report(.warning, "unknown-column", "unknown column '\(name)' is kept as data; did you mean '\(near)'?", line: line, column: column)
-                }
+                unknown.append((name, column))
             }
             names.append(name)
             column += raw.unicodeScalars.count + 1
         }
         document.header = names
+        // Only once the whole header is known: a column close to a known column that the header
+        // lacks is a likely typo; one close to a column that is present is deliberate.
+        let absent = GlossaryColumn.allCases.map(\.rawValue).filter { columnIndex[$0] == nil }
+        for (name, column) in unknown where GlossaryColumn(rawValue: name) == nil {
+            if let near = EditDistance.suggestion(for: name, among: absent) {
+                report(.warning, "unknown-column", "unknown column '\(name)' is kept as data; did you mean '\(near)'?", line: line, column: column)
+            }
+        }
         for required in GlossaryColumn.required where columnIndex[required.rawValue] == nil {
             report(.error, "missing-column", "header has no '\(required.rawValue)' column (required: id, en, fr)", line: line, column: 1)
             document.isRewritable = false
@@ -211,7 +218,7 @@ struct ParseState {
                 var itemColumn = cellColumn
                 if !cell.allSatisfy({ $0 == " " }) {
                     for raw in cell.split(separator: "|", omittingEmptySubsequences: false) {
-                        let item = raw.trimmingCharacters(in: .whitespaces)
+                        let item = raw.trimmingSpaces()
                         if item.isEmpty {
                             report(.warning, "empty-form", "empty item in '\(name)' (two '|' in a row, or one at an end)", line: line, column: itemColumn)
                         } else {
@@ -219,7 +226,7 @@ struct ParseState {
                                 report(.warning, "whitespace", "leading or trailing space around '\(item)' in '\(name)'", line: line, column: itemColumn)
                             }
                             items.append(item)
-                            itemColumns.append(itemColumn + (raw.unicodeScalars.count - raw.drop(while: { $0 == " " }).unicodeScalars.count))
+                            itemColumns.append(itemColumn + leadingWhitespace(raw))
                             if known.holdsForms || known == .en { noteApostrophes(item, line: line, column: itemColumns.last!) }
                         }
                         itemColumn += raw.unicodeScalars.count + 1
@@ -228,11 +235,11 @@ struct ParseState {
                 lists[name] = items
                 origin.itemColumns[name] = itemColumns
             } else {
-                let value = cell.trimmingCharacters(in: .whitespaces)
+                let value = cell.trimmingSpaces()
                 if value != String(cell), !value.isEmpty {
                     report(.warning, "whitespace", "leading or trailing space in '\(name)'", line: line, column: cellColumn)
                 }
-                if known == .en { noteApostrophes(value, line: line, column: cellColumn) }
+                if known == .en { noteApostrophes(value, line: line, column: cellColumn + leadingWhitespace(cell)) }
                 values[name] = value
             }
         }
@@ -253,8 +260,9 @@ struct ParseState {
         if !concept.id.isEmpty, !GlossaryValidator.isValidID(concept.id) {
             report(.error, "invalid-id", "id '\(concept.id)' is not lower-case kebab-case starting with a letter (like 'kim-jong-un')", line: line, column: origin.cellColumns["id"] ?? 1)
         }
-        if let flagsCell = values["flags"] {
-            concept.flags = parseFlags(flagsCell, line: line, column: origin.cellColumns["flags"] ?? 1)
+        if let flagsIndex = columnIndex["flags"] {
+            let cell = cells[flagsIndex]
+            concept.flags = parseFlags(cell.trimmingSpaces(), line: line, column: columns[flagsIndex] + leadingWhitespace(cell))
         }
         document.lines.append(.row(document.concepts.count))
         document.concepts.append(concept)
@@ -264,7 +272,7 @@ struct ParseState {
         var flags: GlossaryFlags = []
         var offset = column
         for raw in cell.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "|" }) {
-            let name = raw.trimmingCharacters(in: .whitespaces)
+            let name = raw.trimmingSpaces()
             defer { offset += raw.unicodeScalars.count + 1 }
             if name.isEmpty { continue }
             if let flag = GlossaryFlags.flag(named: name) {
@@ -274,9 +282,17 @@ struct ParseState {
                 var message = "unknown flag '\(name)' (known flags: \(known.joined(separator: ", ")))"
                 if let near = EditDistance.suggestion(for: name, among: known) { message += "; did you mean '\(near)'?" }
                 report(.error, "unknown-flag", message, line: line, column: offset)
+                // The concept cannot hold an unknown flag, so rewriting the row would drop it.
+                document.isRewritable = false
             }
         }
         return flags
+    }
+
+    /// The number of scalars that `trimmingSpaces()` removes from the start of `text`, so a trimmed
+    /// value's column points at its first character.
+    func leadingWhitespace(_ text: Substring) -> Int {
+        text.unicodeScalars.prefix(while: \.isHorizontalWhitespace).count
     }
 
     /// NFC, control characters and doubled spaces, in any cell.

@@ -140,10 +140,10 @@ public enum GlossaryValidator {
                 seen[key] = item
                 guard let owner = canonical[key] else { continue }
                 let other = concepts[owner]
-                let whose = other.id == concept.id ? "its own" : "concept '\(other.id)''s"
+                let whose = other.id == concept.id ? "its own English canonical form '\(other.english)'" : "the English canonical form '\(other.english)' of concept '\(other.id)'"
                 diagnostics.append(
                     Diagnostic(
-                        .error, "avoided-canonical", "en_avoid form '\(avoid)' of concept '\(concept.id)' equals \(whose) English canonical form '\(other.english)'",
+                        .error, "avoided-canonical", "en_avoid form '\(avoid)' of concept '\(concept.id)' equals \(whose)",
                         at: place(concept, .enAvoid, item), notes: [Diagnostic.Note("canonical form here", at: place(other, .en))]))
             }
         }

@@ -43,7 +43,9 @@ public enum GlossaryWriter {
     }
 
     static func clean(_ text: String) -> String {
-        let nfc = text.precomposedStringWithCanonicalMapping
+        // Trim what `validate` calls leading or trailing space (tab, NBSP and other Zs included),
+        // then collapse runs of spaces inside.
+        let nfc = text.precomposedStringWithCanonicalMapping.trimmingSpaces()
         return nfc.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 
