@@ -10,6 +10,7 @@ public enum ScanCommand: AlignCommand {
             .init("--format", value: "FORMAT", choices: OccurrenceFormat.allCases.map(\.rawValue), help: "Output format (default tsv)."),
             .init("--encoding", value: "ENCODING", choices: TextEncoding.allCases.map(\.rawValue), help: "Encoding of the input files (default utf-8)."),
             .init("--no-near-misses", help: "Do not report possible misspellings."),
+            .init("--timings", help: "Print the time of each phase (glossary load, compile, scan) on standard error."),
             .init("--output", short: "-o", value: "FILE", help: "Write to FILE (atomically) instead of standard output."),
         ],
         discussion: """
@@ -23,12 +24,16 @@ public enum ScanCommand: AlignCommand {
     public static func run(_ arguments: ParsedArguments, io: CommandIO) throws -> ExitCode {
         let format = OccurrenceFormat(rawValue: arguments.value("--format") ?? "tsv")!
         let encoding = TextEncoding(rawValue: arguments.value("--encoding") ?? "utf-8")!
+        let clock = ContinuousClock()
+        let started = clock.now
         let glossary = try loadGlossary(arguments.values["--glossary"] ?? ["glossaries"], io: io)
+        let loaded = clock.now
         var documents: [String] = []
         for path in arguments.positionals.isEmpty ? ["corpus"] : arguments.positionals {
             documents += path == "-" ? ["-"] : try InputFiles.expand(path, extensions: ["txt"])
         }
         let scanner = TermScanner(glossary: CompiledGlossary(concepts: glossary.concepts), detectsNearMisses: !arguments.has("--no-near-misses"))
+        let compiled = clock.now
         let toFile = arguments.value("--output")
         let writer = OccurrenceWriter(format: format, useColor: format == .text && toFile == nil && io.colorOutput)
         var corpusScanner = CorpusScanner(scanner: scanner, writer: writer, encoding: encoding)
@@ -51,6 +56,16 @@ public enum ScanCommand: AlignCommand {
             throw error
         }
         progress.clear()
+        if arguments.has("--timings") {
+            let finished = clock.now
+            func seconds(_ duration: Duration) -> Double { Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18 }
+            let scanSeconds = seconds(finished - compiled)
+            io.writeError(
+                String(
+                    format: "timings: load %.3f s, compile %.3f s, scan %.3f s (%.1f MB/s), total %.3f s; %d concepts\n",
+                    seconds(loaded - started), seconds(compiled - loaded), scanSeconds, Double(statistics.bytes) / 1e6 / max(scanSeconds, 1e-9),
+                    seconds(finished - started), glossary.concepts.count))
+        }
         if !diagnostics.isEmpty {
             io.writeError(DiagnosticRenderer(rules: [], useColor: io.colorErrors).render(diagnostics, as: .text))
         }

@@ -12,6 +12,8 @@ public struct CompiledGlossary: Sendable {
         var caseKeys: [String]?
     }
 
+    /// Trie symbols are symbol-table entry indexes; the first two entries are reserved for the
+    /// separator and the apostrophe, which no word can hash to (their length is negative).
     static let separatorSymbol: Int32 = 0
     static let apostropheSymbol: Int32 = 1
 
@@ -28,71 +30,74 @@ public struct CompiledGlossary: Sendable {
     /// Compiles the French forms (`fr` and `fr_avoid`) of `concepts`.
     public init(concepts: [Concept]) {
         var entries: [Entry] = []
-        var symbolIDs: [String: Int32] = [" ": Self.separatorSymbol, "'": Self.apostropheSymbol]
         var symbols = SymbolTable(capacity: concepts.count * 4 + 64)
+        _ = symbols.entryIndex(hash: 0, length: -1)
+        _ = symbols.entryIndex(hash: 1, length: -1)
         var exact = SymbolTrie()
         var inflected = SymbolTrie()
         var maxTokens = 1
-        var lemmaKeysDone = Set<String>()
-
-        func symbol(_ text: String) -> Int32 {
-            if let id = symbolIDs[text] { return id }
-            let id = Int32(symbolIDs.count)
-            symbolIDs[text] = id
-            return id
-        }
+        var lemmaKeysDone = Set<Int>()
+        var nearMissWords: [[UInt8]] = []
+        var nearMissSeen = Set<Int>()
 
         for elision in TermMatcher.elisions {
             symbols.update(Array(elision.utf8)) { $0.isElision = true }
         }
         for (conceptIndex, concept) in concepts.enumerated() {
-            let forms = concept.french.enumerated().map { ($1, false, $0 == 0) } + concept.frenchAvoid.map { ($0, true, false) }
             let caseSensitive = concept.flags.contains(.caseSensitive)
-            for (form, isAvoided, isPreferred) in forms {
-                let tokens = TermMatcher.trimmed(TextTokenizer.tokenize(form))
-                guard !tokens.isEmpty, !tokens.contains(where: \.breaksLine) else { continue }
+            let inflectsConcept = !concept.flags.contains(.exact) && !caseSensitive
+            func add(_ form: String, isAvoided: Bool, isPreferred: Bool) {
+                let tokens = FormTokenizer.tokens(form)
+                guard !tokens.isEmpty else { return }
                 maxTokens = max(maxTokens, tokens.count)
                 let entryIndex = Int32(entries.count)
                 entries.append(
                     Entry(
                         conceptIndex: Int32(conceptIndex), form: form, formBytes: Array(form.utf8), isAvoided: isAvoided,
-                        isPreferred: isPreferred, caseKeys: caseSensitive ? tokens.map(\.foldedKeepingCase) : nil))
+                        isPreferred: isPreferred,
+                        caseKeys: caseSensitive ? TermMatcher.trimmed(TextTokenizer.tokenize(form)).map(\.foldedKeepingCase) : nil))
                 var exactPath: [Int32] = []
+                exactPath.reserveCapacity(tokens.count)
                 for token in tokens {
                     switch token.kind {
-                    case .separator: exactPath.append(Self.separatorSymbol)
-                    case .apostrophe: exactPath.append(Self.apostropheSymbol)
-                    case .word, .punctuation:
-                        let id = symbol(token.folded)
-                        exactPath.append(id)
-                        let isPunctuation = token.kind == .punctuation
-                        symbols.update(Array(token.folded.utf8)) {
-                            $0.exact = id
-                            if isPunctuation { $0.lemma = id }
+                    case TermScanner.Token.separator: exactPath.append(Self.separatorSymbol)
+                    case TermScanner.Token.apostrophe: exactPath.append(Self.apostropheSymbol)
+                    default:
+                        let index = symbols.entryIndex(hash: token.hash, length: token.folded.count)
+                        symbols.setExact(index, Int32(index), isPunctuation: token.kind == TermScanner.Token.punctuation)
+                        exactPath.append(Int32(index))
+                        if !isAvoided, token.kind == TermScanner.Token.word, tokens.first!.startsUpper,
+                            token.folded.count >= NearMissIndex.minimumLength, nearMissSeen.insert(index).inserted
+                        {
+                            nearMissWords.append(token.folded)
                         }
                     }
                 }
                 exact.insert(exactPath, entry: entryIndex)
-                guard FrenchInflection.inflects(form, flags: concept.flags) else { continue }
+                guard inflectsConcept, FrenchInflection.inflects(form, flags: concept.flags) else { return }
                 var lemmaPath: [Int32] = []
+                lemmaPath.reserveCapacity(tokens.count)
                 for token in tokens {
                     switch token.kind {
-                    case .separator: lemmaPath.append(Self.separatorSymbol)
-                    case .apostrophe: lemmaPath.append(Self.apostropheSymbol)
-                    case .punctuation: lemmaPath.append(symbol(token.folded))
-                    case .word:
-                        let key = FrenchInflection.key(token.folded)
-                        let id = symbol(key)
-                        lemmaPath.append(id)
-                        if lemmaKeysDone.insert(key).inserted {
+                    case TermScanner.Token.separator: lemmaPath.append(Self.separatorSymbol)
+                    case TermScanner.Token.apostrophe: lemmaPath.append(Self.apostropheSymbol)
+                    case TermScanner.Token.punctuation: lemmaPath.append(Int32(symbols.entryIndex(hash: token.hash, length: token.folded.count)))
+                    default:
+                        let key = FrenchInflection.key(bytes: token.folded)
+                        let keyIndex = symbols.entryIndex(hash: WordHash.of(key), length: key.count)
+                        lemmaPath.append(Int32(keyIndex))
+                        if lemmaKeysDone.insert(keyIndex).inserted {
                             for variant in FrenchInflection.forms(withKey: key) {
-                                symbols.update(Array(variant.utf8)) { $0.lemma = id }
+                                let variantIndex = symbols.entryIndex(hash: WordHash.of(variant), length: variant.count)
+                                symbols.setLemma(variantIndex, Int32(keyIndex))
                             }
                         }
                     }
                 }
                 inflected.insert(lemmaPath, entry: entryIndex)
             }
+            for (index, form) in concept.french.enumerated() { add(form, isAvoided: false, isPreferred: index == 0) }
+            for form in concept.frenchAvoid { add(form, isAvoided: true, isPreferred: false) }
         }
         self.concepts = concepts
         self.entries = entries
@@ -100,10 +105,8 @@ public struct CompiledGlossary: Sendable {
         self.exact = FlatTrie(exact)
         self.inflected = FlatTrie(inflected)
         self.maxFormTokens = maxTokens
-        self.tables = ScanTables(fold: ByteFoldTable.shared, symbols: symbols, symbolCount: symbolIDs.count, exact: self.exact, inflected: self.inflected)
-        var nearMisses = NearMissIndex(concepts: concepts, entries: entries)
-        nearMisses.resolveSymbols { symbolIDs[$0] ?? -1 }
-        self.nearMisses = nearMisses
+        self.nearMisses = NearMissIndex(words: nearMissWords, symbols: symbols)
+        self.tables = ScanTables(fold: ByteFoldTable.shared, symbols: symbols, symbolCount: symbols.entries.count, exact: self.exact, inflected: self.inflected)
     }
 }
 
@@ -116,13 +119,16 @@ struct FlatTrie: Sendable {
 
     init(_ trie: SymbolTrie) {
         self.trie = trie
+        // Counting sort by node; entries of one node keep their insertion (glossary) order.
         var offsets = [Int32](repeating: 0, count: trie.nodeCount + 1)
-        var flat: [Int32] = []
-        for node in 0..<trie.nodeCount {
-            offsets[node] = Int32(flat.count)
-            flat += trie.terminals[Int32(node)] ?? []
+        for pair in trie.terminalPairs { offsets[Int(pair.node) + 1] += 1 }
+        for node in 0..<trie.nodeCount { offsets[node + 1] += offsets[node] }
+        var next = offsets
+        var flat = [Int32](repeating: 0, count: trie.terminalPairs.count)
+        for pair in trie.terminalPairs {
+            flat[Int(next[Int(pair.node)])] = pair.entry
+            next[Int(pair.node)] += 1
         }
-        offsets[trie.nodeCount] = Int32(flat.count)
         terminalOffsets = offsets
         terminalEntries = flat
     }

@@ -10,8 +10,13 @@ public enum FrenchInflection {
 
     /// The inflection key of a folded (lower-case, diacritic-free) word.
     public static func key(_ folded: some StringProtocol) -> String {
-        var word = Array(folded.utf8)
-        guard word.count >= minimumLength, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return String(folded) }
+        String(decoding: key(bytes: Array(folded.utf8)), as: UTF8.self)
+    }
+
+    /// The inflection key of a folded word given as UTF-8 bytes.
+    static func key(bytes: [UInt8]) -> [UInt8] {
+        var word = bytes
+        guard word.count >= minimumLength, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return bytes }
         // Number.
         if word.count > 4, word.suffix(3).elementsEqual("aux".utf8), !word.suffix(4).elementsEqual("eaux".utf8) {
             word.removeLast(3)
@@ -35,7 +40,7 @@ public enum FrenchInflection {
         } else if word.count > 3, word.last == UInt8(ascii: "e") {
             word.removeLast()
         }
-        return String(decoding: word, as: UTF8.self)
+        return word
     }
 
     /// Whether a glossary form inflects: forms of concepts without `exact` or `case` whose first
@@ -48,19 +53,26 @@ public enum FrenchInflection {
 }
 
 extension FrenchInflection {
-    /// Every word whose key is `key`: the inverse of `key(_:)`, so the scanner can list all the
-    /// inflected spellings of a glossary word up front and look text words up once.
-    static func forms(withKey key: String) -> [String] {
-        var genderForms: Set<String> = [key, key + "e", key + "ne", key + "le"]
-        if key.hasSuffix("f") { genderForms.insert(String(key.dropLast()) + "ve") }
-        if key.hasSuffix("r") { genderForms.insert(String(key.dropLast()) + "se") }
-        var candidates = Set<String>()
+    /// Every word whose key is `key`: the inverse of `key(bytes:)`, so the scanner can list all
+    /// the inflected spellings of a glossary word up front and look text words up once.
+    static func forms(withKey key: [UInt8]) -> [[UInt8]] {
+        let e = UInt8(ascii: "e")
+        var genderForms: [[UInt8]] = [key, key + [e], key + [UInt8(ascii: "n"), e], key + [UInt8(ascii: "l"), e]]
+        if key.last == UInt8(ascii: "f") { genderForms.append(key.dropLast() + [UInt8(ascii: "v"), e]) }
+        if key.last == UInt8(ascii: "r") { genderForms.append(key.dropLast() + [UInt8(ascii: "s"), e]) }
+        var candidates: [[UInt8]] = []
         for form in genderForms {
-            candidates.insert(form)
-            candidates.insert(form + "s")
-            candidates.insert(form + "x")
-            if form.hasSuffix("al") { candidates.insert(String(form.dropLast(2)) + "aux") }
+            candidates.append(form)
+            candidates.append(form + [UInt8(ascii: "s")])
+            candidates.append(form + [UInt8(ascii: "x")])
+            if form.count >= 2, form.suffix(2).elementsEqual("al".utf8) { candidates.append(form.dropLast(2) + Array("aux".utf8)) }
         }
-        return candidates.filter { Self.key($0) == key }.sorted()
+        var seen = Set<[UInt8]>()
+        return candidates.filter { self.key(bytes: $0) == key && seen.insert($0).inserted }.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// The same, for strings (tests and tools).
+    static func forms(withKey key: String) -> [String] {
+        forms(withKey: Array(key.utf8)).map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -41,7 +41,7 @@ extension LineScan {
     func isFuzzyStart(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.exact < 0, token.lemma < 0, token.startsUpper else { return false }
-        if !token.hasLower { return token.end - token.start >= NearMissIndex.minimumLength - 1 }
+        if !token.hasLower { return token.end - token.start >= NearMissIndex.minimumLength }
         var previous = index - 1
         while previous >= 0, tokens[previous].kind == TermScanner.Token.separator { previous -= 1 }
         guard previous >= 0 else { return false }
@@ -53,9 +53,9 @@ extension LineScan {
         return !Self.sentenceOpeners.contains(String(last))
     }
 
-    func foldedWord(_ index: Int) -> String {
+    func foldedWord(_ index: Int) -> [UInt8] {
         let bytes = UnsafeBufferPointer(rebasing: base[tokens[index].start..<tokens[index].end])
-        return TextTokenizer.tokenize(String(decoding: bytes, as: UTF8.self)).first?.folded ?? ""
+        return FormTokenizer.tokens(String(decoding: bytes, as: UTF8.self)).first?.folded ?? []
     }
 
     /// The longest run from `first` that matches an exact-trie form with exactly one word replaced
@@ -76,10 +76,8 @@ extension LineScan {
             }
             if !usedEdit, token.kind == TermScanner.Token.word, token.exact < 0, index == first ? isFuzzyStart(index) : true {
                 let word = foldedWord(index)
-                if word.unicodeScalars.count >= NearMissIndex.minimumLength - 1 {
-                    for candidate in glossary.nearMisses.candidates(for: word) {
-                        let symbol = glossary.nearMisses.symbol(of: candidate)
-                        guard symbol >= 0 else { continue }
+                if word.count >= NearMissIndex.minimumLength {
+                    for symbol in glossary.nearMisses.candidates(for: word, allCapitals: !token.hasLower) {
                         let child = trie.child(node, symbol)
                         if child >= 0 { nexts.append((child, true)) }
                     }

@@ -1,65 +1,84 @@
 /// Finds glossary words within one edit (insertion, deletion, substitution or transposition of
 /// adjacent letters) of a text word, without comparing the word to the whole glossary: every
-/// glossary word is indexed under itself and each of its one-letter deletions (symmetric deletion),
-/// so a query costs one hash probe per letter of the text word.
+/// glossary word is indexed under the hash of itself and of each of its one-letter deletions
+/// (symmetric deletion), so a query costs one probe per letter of the text word.
 ///
 /// Only words of names and acronyms (forms that start with a capital) of at least
 /// `minimumLength` letters are indexed: misspellings of ordinary words are a spell checker's job,
 /// and short words are too close to each other to tell a typo from another word.
 struct NearMissIndex: Sendable {
+    /// Shortest indexed glossary word, and shortest text word in capitals (`ATACM`).
     static let minimumLength = 5
+    /// Shortest capitalized text word: French capitalizes nationality nouns mid-sentence
+    /// (`une Russe`), one letter from `Russie`, and five-letter names are too close to words.
+    static let minimumCapitalizedLength = 6
 
-    /// Folded word → its exact symbol, for the indexed words.
-    private(set) var words: [String: Int32] = [:]
-    /// Hash of a word or of a one-deletion variant → indexed words.
-    private var variants: [UInt64: [String]] = [:]
+    /// The indexed words (folded) and their exact symbols.
+    private let words: [[UInt8]]
+    private let wordSymbols: [Int32]
+    /// Open addressing, duplicates allowed: variant hash → word index.
+    private let slotHashes: [UInt64]
+    private let slotWords: [Int32]
+    private let mask: Int
 
-    init(concepts: [Concept], entries: [CompiledGlossary.Entry]) {
-        for entry in entries where !entry.isAvoided {
-            guard let first = entry.form.unicodeScalars.first, first.properties.isUppercase else { continue }
-            for token in TextTokenizer.tokenize(entry.form) where token.kind == .word {
-                let scalars = Array(token.folded.unicodeScalars)
-                guard scalars.count >= Self.minimumLength, words[token.folded] == nil else { continue }
-                words[token.folded] = -1
-                for variant in Self.deletions(scalars) + [token.folded] {
-                    variants[WordHash.of(variant.utf8), default: []].append(token.folded)
-                }
+    init(words: [[UInt8]], symbols: SymbolTable) {
+        var size = 16
+        let expected = words.reduce(0) { $0 + $1.count + 1 }
+        while size < expected * 2 { size <<= 1 }
+        var slotHashes = [UInt64](repeating: 0, count: size)
+        var slotWords = [Int32](repeating: -1, count: size)
+        let mask = size - 1
+        for (wordIndex, word) in words.enumerated() {
+            for hash in Self.variantHashes(word) {
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while slotWords[slot] >= 0 { slot = (slot + 1) & mask }
+                slotHashes[slot] = hash
+                slotWords[slot] = Int32(wordIndex)
             }
         }
-    }
-
-    /// Resolves each indexed word to its exact symbol once the symbol table exists.
-    mutating func resolveSymbols(_ lookup: (String) -> Int32) {
-        for word in words.keys { words[word] = lookup(word) }
+        self.words = words
+        self.wordSymbols = words.map { Int32(symbols.entryIndex(forExisting: $0)) }
+        self.slotHashes = slotHashes
+        self.slotWords = slotWords
+        self.mask = mask
     }
 
     var isEmpty: Bool { words.isEmpty }
 
-    static func deletions(_ scalars: [Unicode.Scalar]) -> [String] {
-        (0..<scalars.count).map { index in
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[..<index])
-            view.append(contentsOf: scalars[(index + 1)...])
-            return String(view)
-        }
+    /// Scalar start offsets in UTF-8 bytes.
+    static func scalarStarts(_ word: [UInt8]) -> [Int] {
+        word.indices.filter { word[$0] & 0xC0 != 0x80 }
     }
 
-    /// Indexed words within one edit of `word` (folded) that start with the same letter, nearest first.
-    func candidates(for word: String) -> [String] {
-        let scalars = Array(word.unicodeScalars)
-        guard scalars.count >= Self.minimumLength - 1 else { return [] }
-        var found = Set<String>()
-        for variant in Self.deletions(scalars) + [word] {
-            for candidate in variants[WordHash.of(variant.utf8)] ?? [] where candidate != word {
-                found.insert(candidate)
+    /// Hashes of the word and of each one-scalar deletion of it.
+    static func variantHashes(_ word: [UInt8]) -> [UInt64] {
+        var hashes = Set<UInt64>([WordHash.of(word)])
+        let starts = scalarStarts(word)
+        for (index, start) in starts.enumerated() {
+            let end = index + 1 < starts.count ? starts[index + 1] : word.count
+            hashes.insert(WordHash.of(word[..<start] + word[end...]))
+        }
+        return hashes.sorted()
+    }
+
+    /// Symbols of indexed words within one edit of `word` (folded bytes) that start with the same
+    /// letter, in index order.
+    func candidates(for word: [UInt8], allCapitals: Bool) -> [Int32] {
+        let scalars = String(decoding: word, as: UTF8.self).unicodeScalars
+        guard scalars.count >= (allCapitals ? Self.minimumLength : Self.minimumCapitalizedLength) else { return [] }
+        var found = Set<Int32>()
+        for hash in Self.variantHashes(word) {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slotWords[slot] >= 0 {
+                if slotHashes[slot] == hash { found.insert(slotWords[slot]) }
+                slot = (slot + 1) & mask
             }
         }
-        return found.filter { candidate in
-            candidate.unicodeScalars.first == scalars.first
-                && EditDistance.distance(Array(candidate.unicodeScalars), scalars, limit: 1) != nil
-        }.sorted()
+        let wordScalars = Array(scalars)
+        return found.sorted().filter { index in
+            let candidate = Array(String(decoding: words[Int(index)], as: UTF8.self).unicodeScalars)
+            return candidate != wordScalars && candidate.first == wordScalars.first
+                && EditDistance.distance(candidate, wordScalars, limit: 1) != nil
+        }.map { wordSymbols[Int($0)] }
     }
-
-    /// The exact symbol of an indexed word.
-    func symbol(of word: String) -> Int32 { words[word] ?? -1 }
 }

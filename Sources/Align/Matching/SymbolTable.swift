@@ -42,6 +42,20 @@ struct SymbolTable: Sendable {
         }
     }
 
+    /// The index of the entry for `bytes`, which must exist.
+    func entryIndex(forExisting bytes: [UInt8]) -> Int {
+        Int(lookup(hash: WordHash.of(bytes), length: bytes.count))
+    }
+
+    mutating func setExact(_ index: Int, _ symbol: Int32, isPunctuation: Bool) {
+        entries[index].exact = symbol
+        if isPunctuation { entries[index].lemma = symbol }
+    }
+
+    mutating func setLemma(_ index: Int, _ symbol: Int32) {
+        entries[index].lemma = symbol
+    }
+
     mutating func update(_ bytes: [UInt8], _ change: (inout Entry) -> Void) {
         let index = entryIndex(hash: WordHash.of(bytes), length: bytes.count)
         change(&entries[index])
@@ -80,8 +94,8 @@ struct SymbolTrie: Sendable {
     private(set) var children: [Int32]
     private(set) var mask: Int
     private(set) var nodeCount = 1
-    /// For each node, the glossary entries that end there (empty for most nodes).
-    private(set) var terminals: [Int32: [Int32]] = [:]
+    /// `(node, entry)` for every entry, in insertion order: `FlatTrie` groups them by node.
+    private(set) var terminalPairs: [(node: Int32, entry: Int32)] = []
     private var used = 0
 
     init() {
@@ -139,7 +153,7 @@ struct SymbolTrie: Sendable {
                 nodeCount += 1
             }
         }
-        terminals[node, default: []].append(entry)
+        terminalPairs.append((node, entry))
     }
 
     private mutating func grow() {
