@@ -11,21 +11,48 @@ public struct Concept: Sendable, Codable {
     }
 
     /// Where the concept was read from, for diagnostics. Not part of a concept's identity.
+    ///
+    /// It keeps the row's text and the file's header (shared by all rows) and works out columns
+    /// only when a diagnostic asks: loading a 100,000-row glossary must not build per-row tables.
     public struct Origin: Sendable, Codable, Hashable {
         public var file: String
         public var line: Int
         /// Byte offset of the line in the file.
         public var lineByteOffset: Int
-        /// For each column, the 1-based column of its cell, and for list columns of each item.
-        public var cellColumns: [String: Int]
-        public var itemColumns: [String: [Int]]
+        /// The column names of the file's header, and the row as written (tab-separated).
+        public var header: [String]
+        public var rowText: String
 
-        public init(file: String, line: Int, lineByteOffset: Int = 0, cellColumns: [String: Int] = [:], itemColumns: [String: [Int]] = [:]) {
+        public init(file: String, line: Int, lineByteOffset: Int = 0, header: [String] = [], rowText: String = "") {
             self.file = file
             self.line = line
             self.lineByteOffset = lineByteOffset
-            self.cellColumns = cellColumns
-            self.itemColumns = itemColumns
+            self.header = header
+            self.rowText = rowText
+        }
+
+        /// The 1-based column of the cell of `name`, and of each non-empty item of a list cell
+        /// (after the white space that trimming removes).
+        public func columns(of name: String) -> (cell: Int, items: [Int])? {
+            guard let index = header.firstIndex(of: name) else { return nil }
+            var column = 1
+            for (cellIndex, cell) in rowText.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+                if cellIndex == index {
+                    var items: [Int] = []
+                    if GlossaryColumn(rawValue: name)?.isList == true, !cell.allSatisfy({ $0 == " " }) {
+                        var itemColumn = column
+                        for raw in cell.split(separator: "|", omittingEmptySubsequences: false) {
+                            if !raw.trimmingSpaces().isEmpty {
+                                items.append(itemColumn + raw.unicodeScalars.prefix(while: \.isHorizontalWhitespace).count)
+                            }
+                            itemColumn += raw.unicodeScalars.count + 1
+                        }
+                    }
+                    return (column, items)
+                }
+                column += cell.unicodeScalars.count + 1
+            }
+            return nil
         }
     }
 
@@ -77,8 +104,9 @@ public struct Concept: Sendable, Codable {
 
     func location(ofColumnNamed name: String, item: Int? = nil) -> SourceLocation? {
         guard let origin else { return nil }
-        var column = origin.cellColumns[name] ?? 1
-        if let item, let items = origin.itemColumns[name], item < items.count { column = items[item] }
+        let columns = origin.columns(of: name)
+        var column = columns?.cell ?? 1
+        if let item, let items = columns?.items, item < items.count { column = items[item] }
         return SourceLocation(file: origin.file, line: origin.line, column: column)
     }
 

@@ -23,6 +23,8 @@ struct ParseState {
     var document: GlossaryDocument
     var lineIndex: LineIndex?
     var columnIndex: [String: Int] = [:]
+    /// The known column of each header position (`nil` for unknown columns).
+    var headerColumns: [GlossaryColumn?] = []
     /// Apostrophe styles seen in forms, with the items that use each, for `mixed-apostrophes`.
     var apostropheUses: [Character: [SourceLocation]] = [:]
 
@@ -168,6 +170,7 @@ struct ParseState {
             column += raw.unicodeScalars.count + 1
         }
         document.header = names
+        headerColumns = names.map { GlossaryColumn(rawValue: $0) }
         // Only once the whole header is known: a column close to a known column that the header
         // lacks is a likely typo; one close to a column that is present is deliberate.
         let absent = GlossaryColumn.allCases.map(\.rawValue).filter { columnIndex[$0] == nil }
@@ -203,18 +206,15 @@ struct ParseState {
             document.lines.append(.unparsed(text))
             return
         }
-        var origin = Concept.Origin(file: path, line: line, lineByteOffset: byteOffset)
-        var values: [String: String] = [:]
-        var lists: [String: [String]] = [:]
+        let origin = Concept.Origin(file: path, line: line, lineByteOffset: byteOffset, header: header, rowText: text)
+        var concept = Concept(id: "", english: "", french: [], origin: origin)
         for (index, name) in header.enumerated() {
             let cell = cells[index]
             let cellColumn = columns[index]
-            origin.cellColumns[name] = cellColumn
             checkHygiene(cell, line: line, column: cellColumn, column: name)
-            let known = GlossaryColumn(rawValue: name)
+            let known = headerColumns[index]
             if let known, known.isList {
                 var items: [String] = []
-                var itemColumns: [Int] = []
                 var itemColumn = cellColumn
                 if !cell.allSatisfy({ $0 == " " }) {
                     for raw in cell.split(separator: "|", omittingEmptySubsequences: false) {
@@ -222,43 +222,47 @@ struct ParseState {
                         if item.isEmpty {
                             report(.warning, "empty-form", "empty item in '\(name)' (two '|' in a row, or one at an end)", line: line, column: itemColumn)
                         } else {
-                            if item != String(raw) {
+                            if item.utf8.count != raw.utf8.count {
                                 report(.warning, "whitespace", "leading or trailing space around '\(item)' in '\(name)'", line: line, column: itemColumn)
                             }
                             items.append(item)
-                            itemColumns.append(itemColumn + leadingWhitespace(raw))
-                            if known.holdsForms || known == .en { noteApostrophes(item, line: line, column: itemColumns.last!) }
+                            if known.holdsForms { noteApostrophes(item, line: line, column: itemColumn + leadingWhitespace(raw)) }
                         }
                         itemColumn += raw.unicodeScalars.count + 1
                     }
                 }
-                lists[name] = items
-                origin.itemColumns[name] = itemColumns
+                switch known {
+                case .fr: concept.french = items
+                case .enAvoid: concept.englishAvoid = items
+                case .frAvoid: concept.frenchAvoid = items
+                case .examples: concept.examples = items
+                case .counterexamples: concept.counterexamples = items
+                default: break
+                }
             } else {
                 let value = cell.trimmingSpaces()
-                if value != String(cell), !value.isEmpty {
+                if value.utf8.count != cell.utf8.count, !value.isEmpty {
                     report(.warning, "whitespace", "leading or trailing space in '\(name)'", line: line, column: cellColumn)
                 }
-                if known == .en { noteApostrophes(value, line: line, column: cellColumn + leadingWhitespace(cell)) }
-                values[name] = value
+                switch known {
+                case .id: concept.id = value
+                case .en:
+                    concept.english = value
+                    noteApostrophes(value, line: line, column: cellColumn + leadingWhitespace(cell))
+                case .note: concept.note = value
+                case .flags: break
+                default: concept.extra.append(Concept.ExtraField(name: name, value: String(cell)))
+                }
             }
         }
-        var concept = Concept(
-            id: values["id"] ?? "", english: values["en"] ?? "", french: lists["fr"] ?? [],
-            englishAvoid: lists["en_avoid"] ?? [], frenchAvoid: lists["fr_avoid"] ?? [],
-            note: values["note"] ?? "", examples: lists["examples"] ?? [], counterexamples: lists["counterexamples"] ?? [],
-            origin: origin)
-        for name in header where GlossaryColumn(rawValue: name) == nil {
-            concept.extra.append(Concept.ExtraField(name: name, value: String(cells[columnIndex[name]!])))
-        }
         for required in [GlossaryColumn.id, .en, .fr] {
-            let empty = required == .fr ? concept.french.isEmpty : (values[required.rawValue] ?? "").isEmpty
+            let empty = required == .fr ? concept.french.isEmpty : required == .id ? concept.id.isEmpty : concept.english.isEmpty
             if empty {
-                report(.error, "empty-field", "required field '\(required.rawValue)' is empty", line: line, column: origin.cellColumns[required.rawValue] ?? 1)
+                report(.error, "empty-field", "required field '\(required.rawValue)' is empty", line: line, column: columns[columnIndex[required.rawValue]!])
             }
         }
         if !concept.id.isEmpty, !GlossaryValidator.isValidID(concept.id) {
-            report(.error, "invalid-id", "id '\(concept.id)' is not lower-case kebab-case starting with a letter (like 'kim-jong-un')", line: line, column: origin.cellColumns["id"] ?? 1)
+            report(.error, "invalid-id", "id '\(concept.id)' is not lower-case kebab-case starting with a letter (like 'kim-jong-un')", line: line, column: columns[columnIndex["id"]!])
         }
         if let flagsIndex = columnIndex["flags"] {
             let cell = cells[flagsIndex]
