@@ -301,6 +301,17 @@ struct ParseState {
 
     /// NFC, control characters and doubled spaces, in any cell.
     mutating func checkHygiene(_ cell: Substring, line: Int, column: Int, column name: String) {
+        // Most cells are printable ASCII with single spaces: nothing to report, no scalar walk.
+        var lastWasSpace = false
+        var plain = true
+        for byte in cell.utf8 {
+            if byte < 0x20 || byte >= 0x7F || (byte == 0x20 && lastWasSpace) {
+                plain = false
+                break
+            }
+            lastWasSpace = byte == 0x20
+        }
+        if plain { return }
         var offset = 0
         var previousWasSpace = false
         var reportedDoubleSpace = false
@@ -328,6 +339,8 @@ struct ParseState {
     }
 
     mutating func noteApostrophes(_ item: String, line: Int, column: Int) {
+        // Every apostrophe but the ASCII one is non-ASCII.
+        guard item.utf8.contains(where: { $0 == 0x27 || $0 >= 0x80 }) else { return }
         var offset = 0
         for scalar in item.unicodeScalars {
             if ScalarFolding.isApostrophe(scalar) {

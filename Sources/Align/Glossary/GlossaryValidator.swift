@@ -152,20 +152,29 @@ public enum GlossaryValidator {
     /// Forms inside longer forms of other concepts, as whole words (`Corée` in `Corée du Nord`) or
     /// as a word with one or two letters missing at its end (`ATACM` and `ATACMS`).
     static func checkContainment(_ concepts: [Concept], _ forms: [FormRef], into diagnostics: inout [Diagnostic]) {
-        var byKey: [String: Int] = [:]
-        for (index, form) in forms.enumerated() where byKey[form.key.value] == nil {
-            byKey[form.key.value] = index
+        // Keys by the hash of their bytes, so runs of words are looked up without building strings.
+        var byHash: [UInt64: Int] = [:]
+        var keyBytes: [[UInt8]] = []
+        keyBytes.reserveCapacity(forms.count)
+        for (index, form) in forms.enumerated() {
+            let bytes = Array(form.key.value.utf8)
+            keyBytes.append(bytes)
+            let hash = WordHash.of(bytes)
+            if byHash[hash] == nil { byHash[hash] = index }
         }
-        var reported = Set<[Int]>()
+        func form(for bytes: ArraySlice<UInt8>) -> Int? {
+            guard let index = byHash[WordHash.of(bytes)], keyBytes[index].elementsEqual(bytes) else { return nil }
+            return index
+        }
+        var reported = Set<UInt64>()
         for (outerIndex, outer) in forms.enumerated() {
-            let words = outer.key.words
-            guard !words.isEmpty else { continue }
+            let bytes = keyBytes[outerIndex]
+            guard !bytes.isEmpty else { continue }
             let outerConcept = concepts[outer.concept]
             // Whole-word runs strictly shorter than the form.
-            for run in outer.key.innerWordRuns {
-                let key = String(run)
-                guard let innerIndex = byKey[key], forms[innerIndex].concept != outer.concept,
-                    reported.insert([innerIndex, outerIndex]).inserted
+            for range in outer.key.innerWordRunRanges {
+                guard let innerIndex = form(for: bytes[range]), forms[innerIndex].concept != outer.concept,
+                    reported.insert(UInt64(innerIndex) << 32 | UInt64(outerIndex)).inserted
                 else { continue }
                 let inner = forms[innerIndex]
                 let innerConcept = concepts[inner.concept]
@@ -177,25 +186,22 @@ public enum GlossaryValidator {
                         notes: [Diagnostic.Note("longer form here", at: place(outerConcept, outer.column, outer.item))]))
             }
             // Truncations of a single-word form.
-            if words.count == 1 {
-                let scalars = Array(words[0].unicodeScalars)
-                guard scalars.count >= 5 else { continue }
-                for cut in 1...2 where scalars.count - cut >= 4 {
-                    var prefix = String.UnicodeScalarView()
-                    prefix.append(contentsOf: scalars.prefix(scalars.count - cut))
-                    let key = String(prefix)
-                    guard let innerIndex = byKey[key], forms[innerIndex].concept != outer.concept,
-                        reported.insert([innerIndex, outerIndex]).inserted
-                    else { continue }
-                    let inner = forms[innerIndex]
-                    let innerConcept = concepts[inner.concept]
-                    diagnostics.append(
-                        Diagnostic(
-                            .warning, "contained-form",
-                            "form '\(inner.text)' of concept '\(innerConcept.id)' is form '\(outer.text)' of concept '\(outerConcept.id)' with \(cut) letter\(cut == 1 ? "" : "s") missing: a misspelling of one would be taken for the other",
-                            at: place(innerConcept, inner.column, inner.item),
-                            notes: [Diagnostic.Note("longer form here", at: place(outerConcept, outer.column, outer.item))]))
-                }
+            guard !bytes.contains(0x20), !bytes.contains(0x27) else { continue }
+            let scalarStarts = bytes.indices.filter { bytes[$0] & 0xC0 != 0x80 }
+            guard scalarStarts.count >= 5 else { continue }
+            for cut in 1...2 where scalarStarts.count - cut >= 4 {
+                let prefix = bytes[..<scalarStarts[scalarStarts.count - cut]]
+                guard let innerIndex = form(for: prefix), forms[innerIndex].concept != outer.concept,
+                    reported.insert(UInt64(innerIndex) << 32 | UInt64(outerIndex)).inserted
+                else { continue }
+                let inner = forms[innerIndex]
+                let innerConcept = concepts[inner.concept]
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, "contained-form",
+                        "form '\(inner.text)' of concept '\(innerConcept.id)' is form '\(outer.text)' of concept '\(outerConcept.id)' with \(cut) letter\(cut == 1 ? "" : "s") missing: a misspelling of one would be taken for the other",
+                        at: place(innerConcept, inner.column, inner.item),
+                        notes: [Diagnostic.Note("longer form here", at: place(outerConcept, outer.column, outer.item))]))
             }
         }
     }
@@ -231,18 +237,21 @@ public enum GlossaryValidator {
         }
     }
 
+    /// The form key with each word reduced to its inflection key, on bytes.
     static func inflectionKey(_ key: FormKey) -> String {
-        var out = ""
-        var word = ""
-        for character in key.value {
-            if character == " " || character == "'" {
-                out += FrenchInflection.key(word) + String(character)
-                word = ""
+        var out: [UInt8] = []
+        var word: [UInt8] = []
+        for byte in key.value.utf8 {
+            if byte == 0x20 || byte == 0x27 {
+                out += FrenchInflection.key(bytes: word)
+                out.append(byte)
+                word.removeAll(keepingCapacity: true)
             } else {
-                word.append(character)
+                word.append(byte)
             }
         }
-        return out + FrenchInflection.key(word)
+        out += FrenchInflection.key(bytes: word)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func checkExamples(_ concepts: [Concept], into diagnostics: inout [Diagnostic]) {
