@@ -37,7 +37,7 @@ public struct CompiledGlossary: Sendable {
         var inflected = SymbolTrie()
         var maxTokens = 1
         var lemmaKeysDone = Set<Int>()
-        var nearMissWords: [[UInt8]] = []
+        var nearMissWords: [(word: [UInt8], isAcronym: Bool)] = []
         var nearMissSeen = Set<Int>()
 
         for elision in TermMatcher.elisions {
@@ -69,7 +69,7 @@ public struct CompiledGlossary: Sendable {
                         if !isAvoided, token.kind == TermScanner.Token.word, tokens.first!.startsUpper,
                             token.folded.count >= NearMissIndex.minimumLength, nearMissSeen.insert(index).inserted
                         {
-                            nearMissWords.append(token.folded)
+                            nearMissWords.append((token.folded, !token.hasLower))
                         }
                     }
                 }

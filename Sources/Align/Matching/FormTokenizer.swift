@@ -7,6 +7,8 @@ enum FormTokenizer {
         /// Folded bytes (case and diacritics removed), empty for separators and apostrophes.
         var folded: [UInt8]
         var startsUpper: Bool
+        /// Whether the word has a lower-case letter (`ATACMS` has none: an acronym).
+        var hasLower = false
 
         var hash: UInt64 { WordHash.of(folded) }
     }
@@ -26,17 +28,20 @@ enum FormTokenizer {
             var poolRange = 0..<0
             var rare: [UInt8] = []
             var isUpper = false
+            var isLower = false
             if value < ScalarFolding.tableLimit {
                 let entry = fold.entries[Int(value)]
                 scalarClass = ScalarClass(rawValue: UInt8(entry & 0xF))!
                 let start = Int(entry >> 12)
                 poolRange = start..<(start + Int((entry >> 6) & 0x3F))
                 isUpper = entry & 0x10 != 0
+                isLower = entry & 0x20 != 0
             } else {
                 let scalarFold = ScalarFolding.fold(scalar)
                 scalarClass = scalarFold.scalarClass
                 rare = Array(scalarFold.folded.utf8)
                 isUpper = scalarClass == .word && scalar.properties.isUppercase
+                isLower = scalarClass == .word && scalar.properties.isLowercase
             }
             switch scalarClass {
             case .word:
@@ -44,6 +49,7 @@ enum FormTokenizer {
                     flush()
                     current = Token(kind: TermScanner.Token.word, folded: [], startsUpper: isUpper)
                 }
+                if isLower { current!.hasLower = true }
                 current!.folded.append(contentsOf: fold.pool[poolRange])
                 current!.folded.append(contentsOf: rare)
             case .space, .hyphen:

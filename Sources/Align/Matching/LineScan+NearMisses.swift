@@ -17,7 +17,8 @@ extension LineScan {
             }
             let token = tokens[index]
             guard token.kind == TermScanner.Token.word, token.exact >= 0 || isFuzzyStart(index),
-                let (last, entry) = longestFuzzyMatch(at: index)
+                let (last, entry) = longestFuzzyMatch(at: index),
+                last > index || !token.hasLower || isLongEnoughAlone(index)
             else {
                 index += 1
                 continue
@@ -27,6 +28,7 @@ extension LineScan {
             let overlapping = lineMatches.filter { $0.first <= last && $0.last >= index }
             if overlapping.allSatisfy({ $0.first >= index && $0.last <= last }) {
                 accepted.append((index, last, entry, .misspelled))
+                lineSwallowed += overlapping.map { (index, $0) }
                 lineMatches.removeAll { $0.first >= index && $0.last <= last }
                 index = last + 1
             } else {
@@ -35,6 +37,13 @@ extension LineScan {
         }
         guard !accepted.isEmpty else { return }
         lineMatches = (lineMatches + accepted).sorted { $0.first < $1.first }
+    }
+
+    /// Whether a capitalized word is long enough to be a near miss on its own.
+    func isLongEnoughAlone(_ index: Int) -> Bool {
+        let token = tokens[index]
+        let text = String(decoding: UnsafeBufferPointer(rebasing: base[token.start..<token.end]), as: UTF8.self)
+        return text.unicodeScalars.count >= NearMissIndex.minimumLoneCapitalizedLength
     }
 
     /// Whether the unknown word at `index` may be a misspelled name or acronym.
@@ -74,7 +83,7 @@ extension LineScan {
                 let child = trie.child(node, exactSymbol)
                 if child >= 0 { nexts.append((child, usedEdit)) }
             }
-            if !usedEdit, token.kind == TermScanner.Token.word, token.exact < 0, index == first ? isFuzzyStart(index) : true {
+            if !usedEdit, token.kind == TermScanner.Token.word, token.exact < 0, token.startsUpper, index == first ? isFuzzyStart(index) : true {
                 let word = foldedWord(index)
                 if word.count >= NearMissIndex.minimumLength {
                     for symbol in glossary.nearMisses.candidates(for: word, allCapitals: !token.hasLower) {

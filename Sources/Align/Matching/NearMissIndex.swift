@@ -12,16 +12,23 @@ struct NearMissIndex: Sendable {
     /// Shortest capitalized text word: French capitalizes nationality nouns mid-sentence
     /// (`une Russe`), one letter from `Russie`, and five-letter names are too close to words.
     static let minimumCapitalizedLength = 6
+    /// Shortest capitalized word that is a near miss on its own, without an exact word of the
+    /// same form beside it: short names one letter apart are usually two real names (`Martel`,
+    /// `Marcel`), measured on the benchmark novels.
+    static let minimumLoneCapitalizedLength = 7
 
     /// The indexed words (folded) and their exact symbols.
     private let words: [[UInt8]]
+    /// Whether the glossary writes the word in capitals (an acronym such as `ATACMS`).
+    private let isAcronym: [Bool]
     private let wordSymbols: [Int32]
     /// Open addressing, duplicates allowed: variant hash → word index.
     private let slotHashes: [UInt64]
     private let slotWords: [Int32]
     private let mask: Int
 
-    init(words: [[UInt8]], symbols: SymbolTable) {
+    init(words entries: [(word: [UInt8], isAcronym: Bool)], symbols: SymbolTable) {
+        let words = entries.map(\.word)
         var size = 16
         let expected = words.reduce(0) { $0 + $1.count + 1 }
         while size < expected * 2 { size <<= 1 }
@@ -37,6 +44,7 @@ struct NearMissIndex: Sendable {
             }
         }
         self.words = words
+        self.isAcronym = entries.map(\.isAcronym)
         self.wordSymbols = words.map { Int32(symbols.entryIndex(forExisting: $0)) }
         self.slotHashes = slotHashes
         self.slotWords = slotWords
@@ -63,6 +71,8 @@ struct NearMissIndex: Sendable {
 
     /// Symbols of indexed words within one edit of `word` (folded bytes) that start with the same
     /// letter, in index order.
+    /// Acronyms get the looser rules (five letters, any ending: `ATACM` for `ATACMS`) only when
+    /// both the text and the glossary write the word in capitals.
     func candidates(for word: [UInt8], allCapitals: Bool) -> [Int32] {
         let scalars = String(decoding: word, as: UTF8.self).unicodeScalars
         guard scalars.count >= (allCapitals ? Self.minimumLength : Self.minimumCapitalizedLength) else { return [] }
@@ -75,10 +85,31 @@ struct NearMissIndex: Sendable {
             }
         }
         let wordScalars = Array(scalars)
+        if Self.isRomanNumeral(wordScalars) { return [] }
         return found.sorted().filter { index in
             let candidate = Array(String(decoding: words[Int(index)], as: UTF8.self).unicodeScalars)
             return candidate != wordScalars && candidate.first == wordScalars.first
+                && !Self.isRomanNumeral(candidate)
+                && (allCapitals && isAcronym[Int(index)]
+                    || candidate.count >= Self.minimumCapitalizedLength - 1 && wordScalars.count >= Self.minimumCapitalizedLength
+                        && !Self.differsOnlyByEnding(candidate, wordScalars))
                 && EditDistance.distance(candidate, wordScalars, limit: 1) != nil
         }.map { wordSymbols[Int($0)] }
+    }
+
+    /// `xliii`, `xviii`: numbers, one letter apart by nature.
+    static func isRomanNumeral(_ scalars: [Unicode.Scalar]) -> Bool {
+        scalars.allSatisfy { "ivxlcdm".unicodeScalars.contains($0) }
+    }
+
+    /// Whether the two words differ only in an inflectional ending (`flandre`/`flandres`,
+    /// `italie`/`italien`, `augustine`/`augustins`): a grammatical or derived form, not a typo.
+    static func differsOnlyByEnding(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        let endings: Set<Unicode.Scalar> = ["s", "e", "n", "x"]
+        let common = zip(a, b).prefix { $0 == $1 }.count
+        let restA = a.dropFirst(common)
+        let restB = b.dropFirst(common)
+        guard restA.count <= 1, restB.count <= 1 else { return false }
+        return restA.allSatisfy(endings.contains) && restB.allSatisfy(endings.contains)
     }
 }

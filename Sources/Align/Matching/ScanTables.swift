@@ -9,6 +9,8 @@ final class ScanTables: @unchecked Sendable {
         /// Children of the root, indexed by symbol: every walk starts there.
         let rootChildren: UnsafeMutablePointer<Int32>
         let symbolCount: Int
+        /// Child along the separator symbol, indexed by node: most walks go word, separator, word.
+        let separatorChildren: UnsafeMutablePointer<Int32>
         let keys: UnsafeMutablePointer<UInt64>
         let children: UnsafeMutablePointer<Int32>
         let mask: Int
@@ -18,6 +20,7 @@ final class ScanTables: @unchecked Sendable {
         @inline(__always)
         func child(_ node: Int32, _ symbol: Int32) -> Int32 {
             if node == 0 { return UInt(bitPattern: Int(symbol)) < UInt(symbolCount) ? rootChildren[Int(symbol)] : -1 }
+            if symbol == CompiledGlossary.separatorSymbol { return separatorChildren[Int(node)] }
             let key = SymbolTrie.key(node, symbol)
             var slot = SymbolTrie.slot(key, mask)
             while true {
@@ -39,6 +42,11 @@ final class ScanTables: @unchecked Sendable {
     let foldEntries: UnsafeMutablePointer<UInt32>
     let foldPool: UnsafeMutablePointer<UInt8>
 
+    /// A Bloom filter over the glossary's words (two bits from each hash), small enough to stay
+    /// in cache: most text words are not in the glossary and stop here without touching the
+    /// symbol table, which at 100k terms is several megabytes.
+    let bloom: UnsafeMutablePointer<UInt64>
+    let bloomMask: Int
     let symbolMask: Int
     let symbolSlots: UnsafeMutablePointer<Int32>
     let symbolHash: UnsafeMutablePointer<UInt64>
@@ -64,14 +72,25 @@ final class ScanTables: @unchecked Sendable {
         }
         func freeze(_ trie: FlatTrie) -> Trie {
             let roots = (0..<symbolCount).map { trie.trie.child(0, Int32($0)) }
+            let separators = (0..<trie.trie.nodeCount).map { trie.trie.child(Int32($0), CompiledGlossary.separatorSymbol) }
             return Trie(
-                rootChildren: copy(roots), symbolCount: symbolCount, keys: copy(trie.trie.keys), children: copy(trie.trie.children), mask: trie.trie.mask,
+                rootChildren: copy(roots), symbolCount: symbolCount, separatorChildren: copy(separators), keys: copy(trie.trie.keys), children: copy(trie.trie.children), mask: trie.trie.mask,
                 terminalOffsets: copy(trie.terminalOffsets), terminalEntries: copy(trie.terminalEntries))
         }
         asciiClass = copy(fold.asciiClass)
         asciiFolded = copy(fold.asciiFolded)
         foldEntries = copy(fold.entries)
         foldPool = copy(fold.pool)
+        var bloomBits = 1 << 16
+        while bloomBits < symbols.entries.count * 16, bloomBits < 1 << 23 { bloomBits <<= 1 }
+        var bloomWords = [UInt64](repeating: 0, count: bloomBits / 64)
+        for entry in symbols.entries {
+            let (first, second) = Self.bloomBits(entry.hash, mask: bloomBits - 1)
+            bloomWords[first >> 6] |= 1 << UInt64(first & 63)
+            bloomWords[second >> 6] |= 1 << UInt64(second & 63)
+        }
+        bloom = copy(bloomWords)
+        bloomMask = bloomBits - 1
         symbolMask = symbols.mask
         symbolSlots = copy(symbols.slots)
         symbolHash = copy(symbols.entries.map(\.hash))
@@ -93,9 +112,16 @@ final class ScanTables: @unchecked Sendable {
         for pointer in allocations { pointer.deallocate() }
     }
 
+    @inline(__always)
+    static func bloomBits(_ hash: UInt64, mask: Int) -> (Int, Int) {
+        (Int(truncatingIfNeeded: hash >> 20) & mask, Int(truncatingIfNeeded: hash >> 42) & mask)
+    }
+
     /// The symbol-table entry of a hashed word, or -1.
     @inline(__always)
     func lookup(hash: UInt64, length: Int) -> Int32 {
+        let (first, second) = Self.bloomBits(hash, mask: bloomMask)
+        if bloom[first >> 6] & (1 << UInt64(first & 63)) == 0 || bloom[second >> 6] & (1 << UInt64(second & 63)) == 0 { return -1 }
         var slot = Int(truncatingIfNeeded: hash) & symbolMask
         while true {
             let index = symbolSlots[slot]

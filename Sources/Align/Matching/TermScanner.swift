@@ -46,7 +46,9 @@ public struct TermScanner: Sendable {
     /// indexes of `bytes.base`; lines count from `firstLine`.
     public func scan(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, firstLine: Int) -> [ScanMatch] {
         var state = LineScan(scanner: self, base: bytes.base)
+        defer { state.release() }
         state.run(from: bytes.startIndex, to: bytes.endIndex, firstLine: firstLine)
+        state.dropRecurringNearMisses()
         return state.matches
     }
 }
@@ -57,17 +59,25 @@ struct LineScan {
     let glossary: CompiledGlossary
     let tables: ScanTables
     let base: UnsafeBufferPointer<UInt8>
-    var tokens: [TermScanner.Token] = []
+    /// The tokens of the current line, in a buffer this scan owns (an `Array` here cost
+    /// uniqueness checks and reference counting on every append). Freed by `release()`.
+    var tokens: TokenBuffer
     var matches: [ScanMatch] = []
     var lineMatches: [(first: Int, last: Int, entry: Int32, kind: MatchKind)] = []
+    /// Exact matches a near miss of this line contains, by the near miss's first token.
+    var lineSwallowed: [(nearMiss: Int, match: (first: Int, last: Int, entry: Int32, kind: MatchKind))] = []
+    /// The same, once emitted: index of the near miss in `matches`, and the match it contains.
+    var swallowed: [(nearMiss: Int, match: ScanMatch)] = []
 
     init(scanner: TermScanner, base: UnsafeBufferPointer<UInt8>) {
         self.scanner = scanner
         self.glossary = scanner.glossary
         self.tables = scanner.glossary.tables
         self.base = base
-        tokens.reserveCapacity(256)
+        tokens = TokenBuffer(capacity: 1024)
     }
+
+    func release() { tokens.deallocate() }
 
     /// One decoded scalar: class, byte width, folded bytes (a range of the fold pool; negative
     /// `foldStart` encodes an ASCII byte; `rare` holds the fold of a scalar past the table).
@@ -248,9 +258,10 @@ struct LineScan {
 
     /// Matches the tokens of one line and records the matches.
     mutating func endLine(lineStart: Int, line: Int) {
-        defer { tokens.removeAll(keepingCapacity: true) }
+        defer { tokens.removeAll() }
         guard !tokens.isEmpty else { return }
         lineMatches.removeAll(keepingCapacity: true)
+        lineSwallowed.removeAll(keepingCapacity: true)
         var index = 0
         let count = tokens.count
         var hasCandidate = false
@@ -273,17 +284,50 @@ struct LineScan {
         // Columns: one forward walk over the line, counting code points.
         var cursor = lineStart
         var column = 1
-        for match in lineMatches {
+        func located(_ match: (first: Int, last: Int, entry: Int32, kind: MatchKind)) -> ScanMatch {
             var start = tokens[match.first].start
             if hasElision(before: match.first) { start = tokens[match.first - 2].start }
             while cursor < start {
                 if base[cursor] & 0xC0 != 0x80 { column += 1 }
                 cursor += 1
             }
-            matches.append(
-                ScanMatch(entry: match.entry, start: start, termStart: tokens[match.first].start, end: tokens[match.last].end, line: line, column: column, kind: match.kind))
+            return ScanMatch(entry: match.entry, start: start, termStart: tokens[match.first].start, end: tokens[match.last].end, line: line, column: column, kind: match.kind)
+        }
+        for match in lineMatches {
+            matches.append(located(match))
+            if match.kind == .misspelled {
+                // Contained matches start at or after the near miss: the cursor only moves forward.
+                let (savedCursor, savedColumn) = (cursor, column)
+                for contained in lineSwallowed where contained.nearMiss == match.first {
+                    swallowed.append((matches.count - 1, located(contained.match)))
+                }
+                (cursor, column) = (savedCursor, savedColumn)
+            }
         }
     }
+
+    /// Drops near misses whose surface recurs: a spelling used three times or more in the same
+    /// text is deliberate (another name, a word), not a typo. The exact matches such a near miss
+    /// had swallowed come back.
+    mutating func dropRecurringNearMisses() {
+        guard !swallowed.isEmpty || matches.contains(where: { $0.kind == .misspelled }) else { return }
+        var counts: [String: Int] = [:]
+        func key(_ match: ScanMatch) -> String {
+            FormKey(String(decoding: UnsafeBufferPointer(rebasing: base[match.termStart..<match.end]), as: UTF8.self)).value
+        }
+        for match in matches where match.kind == .misspelled { counts[key(match), default: 0] += 1 }
+        var dropped = Set<Int>()
+        for (index, match) in matches.enumerated() where match.kind == .misspelled && counts[key(match)]! >= LineScan.recurringNearMiss {
+            dropped.insert(index)
+        }
+        guard !dropped.isEmpty else { return }
+        var kept = matches.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+        kept += swallowed.filter { dropped.contains($0.nearMiss) }.map(\.match)
+        matches = kept.sorted { $0.start < $1.start }
+    }
+
+    /// How many times a near-miss spelling may occur in one text before it counts as deliberate.
+    static let recurringNearMiss = 3
 
     @inline(__always)
     func hasElision(before first: Int) -> Bool {

@@ -177,4 +177,12 @@ struct NearMissTests {
         #expect(Self.hits("avec Volodomyr Zelensky.").map(\.description) == ["Volodomyr Zelensky=zelensky/misspelled"])
         #expect(Self.hits("avec Zelensky.").map(\.description) == ["Zelensky=zelensky/variant"])
     }
+
+    @Test("a near-miss spelling used three times in one text is deliberate, and what it contained comes back")
+    func recurringSpellings() {
+        let twice = "Le président Volodomyr Zelensky parle. Hier, Volodomyr Zelensky a parlé."
+        #expect(Self.hits(twice).map(\.kind) == [.misspelled, .misspelled])
+        let thrice = twice + " Enfin, Volodomyr Zelensky se tait."
+        #expect(Self.hits(thrice).map(\.description) == Array(repeating: "Zelensky=zelensky/variant", count: 3))
+    }
 }
