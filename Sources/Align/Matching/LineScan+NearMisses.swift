@@ -1,9 +1,10 @@
 /// Possible misspellings: a run of tokens that would match a glossary form if one of its words
 /// were one edit closer. Tried only where no exact match is, and only for names and acronyms:
-/// the misspelled word must be capitalized mid-sentence or written in capitals when it starts
-/// the run, so ordinary words at the start of a sentence are not taken for names.
+/// the misspelled word must be capitalized, and mid-sentence when it starts the run, so
+/// ordinary words at the start of a sentence are not taken for names.
 extension LineScan {
-    static let sentenceOpeners: Set<String> = [".", "!", "?", "…", ":", "«", "»", "\"", "“", "”", "—", "(", "["]
+    /// Punctuation after which a capital letter starts a sentence rather than a name, as UTF-8.
+    static let sentenceOpeners: [[UInt8]] = [".", "!", "?", "…", ":", "«", "»", "\"", "“", "”", "—", "(", "["].map { Array($0.utf8) }
 
     mutating func findNearMisses() {
         var accepted: [(first: Int, last: Int, entry: Int32, kind: MatchKind)] = []
@@ -16,7 +17,8 @@ extension LineScan {
                 continue
             }
             let token = tokens[index]
-            guard token.kind == TermScanner.Token.word, token.exact >= 0 || isFuzzyStart(index),
+            // A run starts at a word that can start a form, or at a possibly misspelled name.
+            guard token.kind == TermScanner.Token.word, token.starts || isFuzzyStart(index),
                 let (last, entry) = longestFuzzyMatch(at: index),
                 last > index || !token.hasLower || isLongEnoughAlone(index)
             else {
@@ -42,8 +44,9 @@ extension LineScan {
     /// Whether a capitalized word is long enough to be a near miss on its own.
     func isLongEnoughAlone(_ index: Int) -> Bool {
         let token = tokens[index]
-        let text = String(decoding: UnsafeBufferPointer(rebasing: base[token.start..<token.end]), as: UTF8.self)
-        return text.unicodeScalars.count >= NearMissIndex.minimumLoneCapitalizedLength
+        var scalars = 0
+        for offset in token.start..<token.end where base[offset] & 0xC0 != 0x80 { scalars += 1 }
+        return scalars >= NearMissIndex.minimumLoneCapitalizedLength
     }
 
     /// Whether the unknown word at `index` may be a misspelled name or acronym.
@@ -57,49 +60,72 @@ extension LineScan {
         let before = tokens[previous]
         guard before.kind == TermScanner.Token.punctuation || before.isBreaker else { return true }
         // A breaker stands for a run of words and marks: what counts is how it ends.
-        let text = String(decoding: UnsafeBufferPointer(rebasing: base[before.start..<before.end]), as: UTF8.self)
-        guard let last = text.unicodeScalars.last else { return true }
-        return !Self.sentenceOpeners.contains(String(last))
+        for opener in Self.sentenceOpeners where before.end - before.start >= opener.count {
+            if (0..<opener.count).allSatisfy({ base[before.end - opener.count + $0] == opener[$0] }) { return false }
+        }
+        return true
     }
 
+    /// The folded bytes of the word token at `index`, through the fold table.
     func foldedWord(_ index: Int) -> [UInt8] {
-        let bytes = UnsafeBufferPointer(rebasing: base[tokens[index].start..<tokens[index].end])
-        return FormTokenizer.tokens(String(decoding: bytes, as: UTF8.self)).first?.folded ?? []
+        guard let bytes = base.baseAddress else { return [] }
+        let token = tokens[index]
+        var out: [UInt8] = []
+        out.reserveCapacity(token.end - token.start)
+        var offset = token.start
+        while offset < token.end {
+            let scalar = decode(bytes, offset)
+            if scalar.scalarClass == ScalarClass.word.rawValue {
+                if scalar.foldStart < 0 {
+                    out.append(tables.asciiFolded[-scalar.foldStart - 1])
+                } else if scalar.rare != 0 {
+                    out += Array(ScalarFolding.fold(Unicode.Scalar(scalar.rare) ?? "\u{FFFD}").folded.utf8)
+                } else {
+                    for fold in scalar.foldStart..<(scalar.foldStart + scalar.foldLength) { out.append(tables.foldPool[fold]) }
+                }
+            }
+            offset += scalar.width
+        }
+        return out
     }
 
-    /// The longest run from `first` that matches an exact-trie form with exactly one word replaced
-    /// by a near-miss candidate.
+    /// The longest run from `first` that matches a form of the exact trie with exactly one
+    /// word replaced by a near-miss candidate: an exact prefix, then the first unknown word
+    /// (capitalized) in place of one of its candidates, then an exact suffix.
     func longestFuzzyMatch(at first: Int) -> (Int, Int32)? {
-        var best: (Int, Int32)?
-        // Depth-first over (node, token index, whether the one edit is used).
-        var stack: [(node: Int32, index: Int, usedEdit: Bool)] = [(0, first, false)]
         let trie = tables.exact
-        while let (node, index, usedEdit) = stack.popLast() {
-            guard index < tokens.count else { continue }
-            let token = tokens[index]
-            var nexts: [(Int32, Bool)] = []
-            let exactSymbol = symbol(token, inflected: false)
-            if exactSymbol >= 0 {
-                let child = trie.child(node, exactSymbol)
-                if child >= 0 { nexts.append((child, usedEdit)) }
-            }
-            if !usedEdit, token.kind == TermScanner.Token.word, token.exact < 0, token.startsUpper, index == first ? isFuzzyStart(index) : true {
-                let word = foldedWord(index)
-                if word.count >= NearMissIndex.minimumLength {
-                    for symbol in glossary.nearMisses.candidates(for: word, allCapitals: !token.hasLower) {
-                        let child = trie.child(node, symbol)
-                        if child >= 0 { nexts.append((child, true)) }
-                    }
+        var node: Int32 = 0
+        var index = first
+        while index < tokens.count {
+            let symbol = symbol(tokens[index], inflected: false)
+            guard symbol >= 0 else { break }
+            node = trie.child(node, symbol)
+            guard node >= 0 else { return nil }
+            index += 1
+        }
+        guard index < tokens.count else { return nil }
+        let token = tokens[index]
+        guard token.kind == TermScanner.Token.word, !token.breaks, token.exact < 0, token.startsUpper,
+            index > first || isFuzzyStart(index)
+        else { return nil }
+        let word = foldedWord(index)
+        guard word.count >= NearMissIndex.minimumLength else { return nil }
+        var best: (Int, Int32)?
+        for candidate in glossary.nearMisses.candidates(for: word, allCapitals: !token.hasLower) {
+            var current = trie.child(node, candidate)
+            var position = index
+            while current >= 0 {
+                if trie.isTerminal(current), best == nil || position > best!.0,
+                    let entry = (Int(trie.terminalOffsets[Int(current)])..<Int(trie.terminalOffsets[Int(current) + 1]))
+                        .map({ trie.terminalEntries[$0] }).first(where: { !glossary.entries[Int($0)].isAvoided })
+                {
+                    best = (position, entry)
                 }
-            }
-            for (child, edited) in nexts {
-                if edited, trie.isTerminal(child), best == nil || index > best!.0 {
-                    let range = Int(trie.terminalOffsets[Int(child)])..<Int(trie.terminalOffsets[Int(child) + 1])
-                    if let entry = range.map({ trie.terminalEntries[$0] }).first(where: { !glossary.entries[Int($0)].isAvoided }) {
-                        best = (index, entry)
-                    }
-                }
-                stack.append((child, index + 1, edited))
+                position += 1
+                guard position < tokens.count else { break }
+                let symbol = symbol(tokens[position], inflected: false)
+                guard symbol >= 0 else { break }
+                current = trie.child(current, symbol)
             }
         }
         return best

@@ -36,7 +36,7 @@ struct NearMissIndex: Sendable {
         var slotWords = [Int32](repeating: -1, count: size)
         let mask = size - 1
         for (wordIndex, word) in words.enumerated() {
-            for hash in Self.variantHashes(word) {
+            for hash in Set(Self.variantHashes(word)) {
                 var slot = Int(truncatingIfNeeded: hash) & mask
                 while slotWords[slot] >= 0 { slot = (slot + 1) & mask }
                 slotHashes[slot] = hash
@@ -58,32 +58,36 @@ struct NearMissIndex: Sendable {
         word.indices.filter { word[$0] & 0xC0 != 0x80 }
     }
 
-    /// Hashes of the word and of each one-scalar deletion of it.
+    /// Hashes of the word and of each one-scalar deletion of it (duplicates possible).
     static func variantHashes(_ word: [UInt8]) -> [UInt64] {
-        var hashes = Set<UInt64>([WordHash.of(word)])
-        let starts = scalarStarts(word)
-        for (index, start) in starts.enumerated() {
-            let end = index + 1 < starts.count ? starts[index + 1] : word.count
-            hashes.insert(WordHash.of(word[..<start] + word[end...]))
+        var hashes = [WordHash.of(word)]
+        var start = 0
+        while start < word.count {
+            var end = start + 1
+            while end < word.count, word[end] & 0xC0 == 0x80 { end += 1 }
+            var hash = WordHash.seed
+            for offset in 0..<start { hash = WordHash.add(hash, word[offset]) }
+            for offset in end..<word.count { hash = WordHash.add(hash, word[offset]) }
+            hashes.append(hash)
+            start = end
         }
-        return hashes.sorted()
+        return hashes
     }
 
-    /// Symbols of indexed words within one edit of `word` (folded bytes) that start with the same
-    /// letter, in index order.
     /// Acronyms get the looser rules (five letters, any ending: `ATACM` for `ATACMS`) only when
     /// both the text and the glossary write the word in capitals.
     func candidates(for word: [UInt8], allCapitals: Bool) -> [Int32] {
         let scalars = String(decoding: word, as: UTF8.self).unicodeScalars
         guard scalars.count >= (allCapitals ? Self.minimumLength : Self.minimumCapitalizedLength) else { return [] }
-        var found = Set<Int32>()
+        var found: [Int32] = []
         for hash in Self.variantHashes(word) {
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slotWords[slot] >= 0 {
-                if slotHashes[slot] == hash { found.insert(slotWords[slot]) }
+                if slotHashes[slot] == hash, !found.contains(slotWords[slot]) { found.append(slotWords[slot]) }
                 slot = (slot + 1) & mask
             }
         }
+        guard !found.isEmpty else { return [] }
         let wordScalars = Array(scalars)
         if Self.isRomanNumeral(wordScalars) { return [] }
         return found.sorted().filter { index in
