@@ -62,6 +62,7 @@ struct LineScan {
     /// The tokens of the current line, in a buffer this scan owns (an `Array` here cost
     /// uniqueness checks and reference counting on every append). Freed by `release()`.
     var tokens: TokenBuffer
+    let cache = WordCache()
     var matches: [ScanMatch] = []
     var lineMatches: [(first: Int, last: Int, entry: Int32, kind: MatchKind)] = []
     /// Exact matches a near miss of this line contains, by the near miss's first token.
@@ -77,7 +78,10 @@ struct LineScan {
         tokens = TokenBuffer(capacity: 1024)
     }
 
-    func release() { tokens.deallocate() }
+    func release() {
+        tokens.deallocate()
+        cache.deallocate()
+    }
 
     /// One decoded scalar: class, byte width, folded bytes (a range of the fold pool; negative
     /// `foldStart` encodes an ASCII byte; `rare` holds the fold of a scalar past the table).
@@ -236,8 +240,8 @@ struct LineScan {
     /// which near-miss detection needs to see.
     @inline(__always)
     mutating func appendWord(start: Int, end: Int, hash: UInt64, length: Int, startsUpper: Bool, hasLower: Bool, kind: UInt8) {
-        let found = tables.lookup(hash: hash, length: length)
-        guard found >= 0 else {
+        let found = cache.lookup(hash: hash, length: length, in: tables)
+        guard found.found else {
             if kind == TermScanner.Token.word, startsUpper {
                 tokens.append(TermScanner.Token(start: start, end: end, exact: -1, lemma: -1, kind: kind, isElision: false, breaks: false, startsUpper: true, hasLower: hasLower))
                 return
@@ -251,9 +255,8 @@ struct LineScan {
         }
         tokens.append(
             TermScanner.Token(
-                start: start, end: end, exact: tables.symbolExact[Int(found)], lemma: tables.symbolLemma[Int(found)], kind: kind,
-                isElision: tables.symbolElision[Int(found)], breaks: false, startsUpper: startsUpper, hasLower: hasLower,
-                starts: tables.symbolStarts[Int(found)]))
+                start: start, end: end, exact: found.exact, lemma: found.lemma, kind: kind,
+                isElision: found.isElision, breaks: false, startsUpper: startsUpper, hasLower: hasLower, starts: found.starts))
     }
 
     /// Matches the tokens of one line and records the matches.
