@@ -271,13 +271,13 @@ struct LineScan {
         while index < count {
             let token = tokens[index]
             if token.starts {
-                hasCandidate = true
                 if let (last, entry, inflected) = longestMatch(at: index) {
                     lineMatches.append((index, last, entry, kind(entry: entry, first: index, last: last, inflected: inflected)))
                     index = last + 1
                     continue
                 }
-            } else if token.startsUpper {
+            } else if token.startsUpper, token.exact < 0, token.end - token.start >= NearMissIndex.minimumLength {
+                // Every near miss needs an unknown capitalized word: lines without one skip the pass.
                 hasCandidate = true
             }
             index += 1
