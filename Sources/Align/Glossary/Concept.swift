@@ -36,12 +36,12 @@ public struct Concept: Sendable, Codable {
         public func columns(of name: String) -> (cell: Int, items: [Int])? {
             guard let index = header.firstIndex(of: name) else { return nil }
             var column = 1
-            for (cellIndex, cell) in rowText.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+            for (cellIndex, cell) in rowText.fields(separatedBy: 0x09).enumerated() {
                 if cellIndex == index {
                     var items: [Int] = []
-                    if GlossaryColumn(rawValue: name)?.isList == true, !cell.allSatisfy({ $0 == " " }) {
+                    if GlossaryColumn(rawValue: name)?.isList == true, !cell.utf8.allSatisfy({ $0 == 0x20 }) {
                         var itemColumn = column
-                        for raw in cell.split(separator: "|", omittingEmptySubsequences: false) {
+                        for raw in cell.fields(separatedBy: 0x7C) {
                             if !raw.trimmingSpaces().isEmpty {
                                 items.append(itemColumn + raw.unicodeScalars.prefix(while: \.isHorizontalWhitespace).count)
                             }

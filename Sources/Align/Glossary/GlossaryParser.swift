@@ -154,7 +154,7 @@ struct ParseState {
         var column = 1
         var names: [String] = []
         var unknown: [(name: String, column: Int)] = []
-        for (index, raw) in text.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.fields(separatedBy: 0x09).enumerated() {
             let name = raw.trimmingSpaces()
             if name.isEmpty {
                 report(.error, "missing-column", "header column \(index + 1) has no name", line: line, column: column)
@@ -187,7 +187,7 @@ struct ParseState {
 
     mutating func parseRow(_ text: String, line: Int, byteOffset: Int) {
         let header = document.header
-        let cells = text.split(separator: "\t", omittingEmptySubsequences: false)
+        let cells = text.fields(separatedBy: 0x09)
         var columns: [Int] = []
         columns.reserveCapacity(cells.count)
         var column = 1
@@ -216,8 +216,8 @@ struct ParseState {
             if let known, known.isList {
                 var items: [String] = []
                 var itemColumn = cellColumn
-                if !cell.allSatisfy({ $0 == " " }) {
-                    for raw in cell.split(separator: "|", omittingEmptySubsequences: false) {
+                if !cell.utf8.allSatisfy({ $0 == 0x20 }) {
+                    for raw in cell.fields(separatedBy: 0x7C) {
                         let item = raw.trimmingSpaces()
                         if item.isEmpty {
                             report(.warning, "empty-form", "empty item in '\(name)' (two '|' in a row, or one at an end)", line: line, column: itemColumn)

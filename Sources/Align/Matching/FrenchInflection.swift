@@ -47,8 +47,19 @@ public enum FrenchInflection {
     /// letter is lower-case. Capitalised forms are names and acronyms.
     public static func inflects(_ form: String, flags: GlossaryFlags) -> Bool {
         if flags.contains(.exact) || flags.contains(.caseSensitive) { return false }
-        guard let first = form.unicodeScalars.first(where: { ScalarFolding.fold($0).scalarClass == .word }) else { return false }
-        return !first.properties.isUppercase && first.properties.changesWhenUppercased
+        let table = ByteFoldTable.shared
+        for scalar in form.unicodeScalars {
+            let value = scalar.value
+            if value < ScalarFolding.tableLimit {
+                let entry = table.entries[Int(value)]
+                guard UInt8(entry & 0xF) == ScalarClass.word.rawValue else { continue }
+                // The first letter or digit decides: lower-case letters inflect.
+                return entry & 0x20 != 0
+            }
+            guard ScalarFolding.fold(scalar).scalarClass == .word else { continue }
+            return scalar.properties.isLowercase
+        }
+        return false
     }
 }
 

@@ -27,3 +27,23 @@ extension StringProtocol {
         return String(view)
     }
 }
+
+extension StringProtocol {
+    /// The fields between occurrences of an ASCII separator byte (tab, `|`), split on UTF-8 bytes:
+    /// a byte format needs no grapheme breaking, and splitting on `Character` was the costliest
+    /// step of loading a large glossary. Empty fields are kept.
+    func fields(separatedBy separator: UInt8) -> [SubSequence] {
+        var result: [SubSequence] = []
+        var fieldStart = startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            if utf8[index] == separator {
+                result.append(self[fieldStart..<index])
+                fieldStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        result.append(self[fieldStart..<endIndex])
+        return result
+    }
+}
