@@ -173,6 +173,12 @@ public enum GlossaryValidator {
             return index
         }
         var reported = Set<UInt64>()
+        func report(_ inner: FormRef, _ outer: FormRef, _ message: String) {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, "contained-form", message, at: place(concepts[inner.concept], inner.column, inner.item),
+                    notes: [Diagnostic.Note("longer form here", at: place(concepts[outer.concept], outer.column, outer.item))]))
+        }
         for (outerIndex, outer) in forms.enumerated() {
             let bytes = keyBytes[outerIndex]
             guard !bytes.isEmpty else { continue }
@@ -183,13 +189,9 @@ public enum GlossaryValidator {
                     reported.insert(UInt64(innerIndex) << 32 | UInt64(outerIndex)).inserted
                 else { continue }
                 let inner = forms[innerIndex]
-                let innerConcept = concepts[inner.concept]
-                diagnostics.append(
-                    Diagnostic(
-                        .warning, "contained-form",
-                        "form '\(inner.text)' of concept '\(innerConcept.id)' lies inside form '\(outer.text)' of concept '\(outerConcept.id)': there the longer form wins, so '\(inner.text)' is never reported inside it",
-                        at: place(innerConcept, inner.column, inner.item),
-                        notes: [Diagnostic.Note("longer form here", at: place(outerConcept, outer.column, outer.item))]))
+                report(
+                    inner, outer,
+                    "form '\(inner.text)' of concept '\(concepts[inner.concept].id)' lies inside form '\(outer.text)' of concept '\(outerConcept.id)': there the longer form wins, so '\(inner.text)' is never reported inside it")
             }
             // Truncations of a single-word form.
             guard !bytes.contains(0x20), !bytes.contains(0x27) else { continue }
@@ -201,13 +203,9 @@ public enum GlossaryValidator {
                     reported.insert(UInt64(innerIndex) << 32 | UInt64(outerIndex)).inserted
                 else { continue }
                 let inner = forms[innerIndex]
-                let innerConcept = concepts[inner.concept]
-                diagnostics.append(
-                    Diagnostic(
-                        .warning, "contained-form",
-                        "form '\(inner.text)' of concept '\(innerConcept.id)' is form '\(outer.text)' of concept '\(outerConcept.id)' with \(cut) letter\(cut == 1 ? "" : "s") missing: a misspelling of one would be taken for the other",
-                        at: place(innerConcept, inner.column, inner.item),
-                        notes: [Diagnostic.Note("longer form here", at: place(outerConcept, outer.column, outer.item))]))
+                report(
+                    inner, outer,
+                    "form '\(inner.text)' of concept '\(concepts[inner.concept].id)' is form '\(outer.text)' of concept '\(outerConcept.id)' with \(cut) letter\(cut == 1 ? "" : "s") missing: a misspelling of one would be taken for the other")
             }
         }
     }

@@ -50,36 +50,8 @@ public enum UTF8Validation {
         return nil
     }
 
+    /// Collections without contiguous storage are copied once and checked by the fast path.
     static func firstInvalidOffsetSlow(in bytes: some Collection<UInt8>) -> Int? {
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        var pending: [UInt8] = []
-        pending.reserveCapacity(4)
-        while let lead = iterator.next() {
-            if lead < 0x80 {
-                offset += 1
-                continue
-            }
-            let length: Int
-            var lower: UInt8 = 0x80
-            var upper: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return offset
-            }
-            for index in 1..<length {
-                guard let next = iterator.next() else { return offset }
-                let (low, high) = index == 1 ? (lower, upper) : (UInt8(0x80), UInt8(0xBF))
-                if next < low || next > high { return offset }
-            }
-            offset += length
-        }
-        return nil
+        Array(bytes).withUnsafeBufferPointer { firstInvalidOffset(inBuffer: $0) }
     }
 }
