@@ -33,8 +33,9 @@ public struct CompiledGlossary: Sendable {
         var symbols = SymbolTable(capacity: concepts.count * 4 + 64)
         _ = symbols.entryIndex(hash: 0, length: -1)
         _ = symbols.entryIndex(hash: 1, length: -1)
-        var exact = SymbolTrie()
-        var inflected = SymbolTrie()
+        let formCount = concepts.reduce(0) { $0 + $1.french.count + $1.frenchAvoid.count }
+        var exact = SymbolTrie(expectedNodes: formCount * 3)
+        var inflected = SymbolTrie(expectedNodes: formCount)
         var maxTokens = 1
         var lemmaKeysDone = Set<Int>()
         var nearMissWords: [(word: [UInt8], isAcronym: Bool)] = []
@@ -43,9 +44,11 @@ public struct CompiledGlossary: Sendable {
         for elision in TermMatcher.elisions {
             symbols.update(Array(elision.utf8)) { $0.isElision = true }
         }
-        for (conceptIndex, concept) in concepts.enumerated() {
-            let caseSensitive = concept.flags.contains(.caseSensitive)
-            let inflectsConcept = !concept.flags.contains(.exact) && !caseSensitive
+        // Indexes and fields, not whole-concept copies (they showed in the profile at 100k terms).
+        for conceptIndex in concepts.indices {
+            let flags = concepts[conceptIndex].flags
+            let caseSensitive = flags.contains(.caseSensitive)
+            let inflectsConcept = !flags.contains(.exact) && !caseSensitive
             func add(_ form: String, isAvoided: Bool, isPreferred: Bool) {
                 let tokens = FormTokenizer.tokens(form)
                 guard !tokens.isEmpty else { return }
@@ -74,7 +77,7 @@ public struct CompiledGlossary: Sendable {
                     }
                 }
                 exact.insert(exactPath, entry: entryIndex)
-                guard inflectsConcept, FrenchInflection.inflects(form, flags: concept.flags) else { return }
+                guard inflectsConcept, FrenchInflection.inflects(form, flags: flags) else { return }
                 var lemmaPath: [Int32] = []
                 lemmaPath.reserveCapacity(tokens.count)
                 for token in tokens {
@@ -96,8 +99,8 @@ public struct CompiledGlossary: Sendable {
                 }
                 inflected.insert(lemmaPath, entry: entryIndex)
             }
-            for (index, form) in concept.french.enumerated() { add(form, isAvoided: false, isPreferred: index == 0) }
-            for form in concept.frenchAvoid { add(form, isAvoided: true, isPreferred: false) }
+            for (index, form) in concepts[conceptIndex].french.enumerated() { add(form, isAvoided: false, isPreferred: index == 0) }
+            for form in concepts[conceptIndex].frenchAvoid { add(form, isAvoided: true, isPreferred: false) }
         }
         self.concepts = concepts
         self.entries = entries

@@ -98,10 +98,13 @@ struct SymbolTrie: Sendable {
     private(set) var terminalPairs: [(node: Int32, entry: Int32)] = []
     private var used = 0
 
-    init() {
-        keys = [UInt64](repeating: .max, count: 1024)
-        children = [Int32](repeating: -1, count: 1024)
-        mask = 1023
+    /// A trie sized for about `expectedNodes` nodes, so building it does not rehash again and again.
+    init(expectedNodes: Int = 512) {
+        var size = 1024
+        while size < expectedNodes * 2 { size <<= 1 }
+        keys = [UInt64](repeating: .max, count: size)
+        children = [Int32](repeating: -1, count: size)
+        mask = size - 1
     }
 
     @inline(__always)
