@@ -47,6 +47,7 @@ public struct OccurrenceWriter: Sendable {
     /// The output for the matches of one chunk.
     func format(_ matches: [ScanMatch], in chunk: DocumentChunk, document: String, glossary: CompiledGlossary) -> [UInt8] {
         var out = ByteBuffer()
+        out.bytes.reserveCapacity(matches.count * (format == .tsv ? 96 : 320))
         var originalCursor = (offset: 0, original: 0)
         func original(_ offset: Int) -> Int {
             guard chunk.isSingleByte else { return chunk.originalOffset + offset }
