@@ -7,7 +7,7 @@ public enum GlossaryChecks {
         CheckDescriptor("binary-file", .error, "a file holds NUL bytes: it is not a text glossary"),
         CheckDescriptor("invalid-utf8", .error, "bytes that are not valid UTF-8 (reported with their byte offset)"),
         CheckDescriptor("byte-order-mark", .warning, "the file starts with a UTF-8 byte order mark"),
-        CheckDescriptor("line-endings", .warning, "CRLF line ends instead of LF"),
+        CheckDescriptor("line-endings", .warning, "CRLF or CR line ends instead of LF"),
         CheckDescriptor("missing-version-marker", .error, "line 1 is not the version marker '# align-glossary 1'"),
         CheckDescriptor("unsupported-version", .error, "the file declares a newer format version than this aligncli reads"),
         CheckDescriptor("missing-header", .error, "no header line naming the columns"),

@@ -67,6 +67,15 @@ struct ParseState {
             report(.warning, "byte-order-mark", "file starts with a UTF-8 byte order mark; 'aligncli fmt' removes it", line: 1, column: 1, byteOffset: 0)
             bytes = bytes.dropFirst(3)
         }
+        var crOnly: [UInt8] = []
+        if !bytes.contains(0x0A), bytes.contains(0x0D) {
+            // Classic Mac line ends (Excel's "Text (Macintosh)"): CR alone ends every line. LF in
+            // their place keeps every byte offset as it is in the file.
+            crOnly = input.map { $0 == 0x0D ? 0x0A : $0 }
+            bytes = crOnly[bytes.startIndex...]
+            document.hasCRLF = true
+            report(.warning, "line-endings", "CR line ends (classic Mac, Excel's 'Text (Macintosh)'); 'aligncli fmt' converts them to LF", line: 1, column: 1)
+        }
         var lineNumber = 0
         var start = bytes.startIndex
         var sawContentLine = false

@@ -130,6 +130,18 @@ struct MalformedGlossaryTests {
         #expect(concepts.map(\.french) == [["Kyiv", "Kiev"], ["Odessa"]])
     }
 
+    @Test("CR-only line ends (Excel's 'Text (Macintosh)'): read as lines, one warning, fmt writes LF")
+    func classicMacLineEnds() throws {
+        let text = "# align-glossary 1\nid\ten\tfr\tnote\nkyiv\tKyiv\tKyiv|Kiev\tcapitale\nodesa\tOdesa\tOdessa\tport\n"
+        let bytes = Array(text.replacingOccurrences(of: "\n", with: "\r").utf8)
+        let run = try Self.validate(bytes)
+        #expect(run.diagnostics.map(\.checkID) == ["line-endings"])
+        #expect(run.exitCode == .ok)
+        let parsed = GlossaryParser.parse(bytes, path: "mac.tsv")
+        #expect(parsed.document.concepts.map(\.note) == ["capitale", "port"])
+        #expect(GlossaryFormatter.format(parsed.document) == text)
+    }
+
     @Test("a lone CR inside a line is a control character, not a line end")
     func loneCarriageReturn() throws {
         let run = try Self.validate("# align-glossary 1\nid\ten\tfr\tnote\nkyiv\tKyiv\tKyiv\tcapitale\rport\n")
