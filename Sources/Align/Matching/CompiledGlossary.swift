@@ -109,7 +109,7 @@ public struct CompiledGlossary: Sendable {
         self.inflected = FlatTrie(inflected)
         self.maxFormTokens = maxTokens
         self.nearMisses = NearMissIndex(words: nearMissWords, symbols: symbols)
-        self.tables = ScanTables(fold: ByteFoldTable.shared, symbols: symbols, symbolCount: symbols.entries.count, exact: self.exact, inflected: self.inflected)
+        self.tables = ScanTables(fold: ByteFoldTable.shared, symbols: symbols, symbolCount: symbols.entries.count, exact: self.exact, inflected: self.inflected, entries: entries)
     }
 }
 

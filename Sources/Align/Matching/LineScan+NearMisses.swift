@@ -99,8 +99,9 @@ extension LineScan {
         while index < tokens.count {
             let symbol = symbol(tokens[index], inflected: false)
             guard symbol >= 0 else { break }
-            node = trie.child(node, symbol)
-            guard node >= 0 else { return nil }
+            let pointer = trie.child(node, symbol)
+            guard pointer >= 0 else { return nil }
+            node = ScanTables.Trie.node(pointer)
             index += 1
         }
         guard index < tokens.count else { return nil }
@@ -112,12 +113,13 @@ extension LineScan {
         guard word.count >= NearMissIndex.minimumLength else { return nil }
         var best: (Int, Int32)?
         for candidate in glossary.nearMisses.candidates(for: word, allCapitals: !token.hasLower) {
-            var current = trie.child(node, candidate)
+            var pointer = trie.child(node, candidate)
             var position = index
-            while current >= 0 {
-                if trie.isTerminal(current), best == nil || position > best!.0,
+            while pointer >= 0 {
+                let current = ScanTables.Trie.node(pointer)
+                if ScanTables.Trie.endsForm(pointer), best == nil || position > best!.0,
                     let entry = (Int(trie.terminalOffsets[Int(current)])..<Int(trie.terminalOffsets[Int(current) + 1]))
-                        .map({ trie.terminalEntries[$0] }).first(where: { !glossary.entries[Int($0)].isAvoided })
+                        .map({ trie.terminalEntries[$0] }).first(where: { tables.entryFlags[Int($0)] & 1 == 0 })
                 {
                     best = (position, entry)
                 }
@@ -125,7 +127,7 @@ extension LineScan {
                 guard position < tokens.count else { break }
                 let symbol = symbol(tokens[position], inflected: false)
                 guard symbol >= 0 else { break }
-                current = trie.child(current, symbol)
+                pointer = trie.child(current, symbol)
             }
         }
         return best

@@ -6,6 +6,17 @@
 final class ScanTables: @unchecked Sendable {
     /// A frozen `FlatTrie`.
     struct Trie {
+        /// Set on a child pointer when the child ends a form: a walk learns it with the pointer,
+        /// without looking the node up again.
+        static let terminalBit: Int32 = 1 << 30
+
+        /// The node a child pointer leads to.
+        @inline(__always)
+        static func node(_ pointer: Int32) -> Int32 { pointer & ~terminalBit }
+
+        @inline(__always)
+        static func endsForm(_ pointer: Int32) -> Bool { pointer & terminalBit != 0 }
+
         /// Children of the root, indexed by symbol: every walk starts there.
         let rootChildren: UnsafeMutablePointer<Int32>
         let symbolCount: Int
@@ -17,6 +28,7 @@ final class ScanTables: @unchecked Sendable {
         let terminalOffsets: UnsafeMutablePointer<Int32>
         let terminalEntries: UnsafeMutablePointer<Int32>
 
+        /// The child pointer of `node` along `symbol` (terminal bit included), or -1.
         @inline(__always)
         func child(_ node: Int32, _ symbol: Int32) -> Int32 {
             if node == 0 { return UInt(bitPattern: Int(symbol)) < UInt(symbolCount) ? rootChildren[Int(symbol)] : -1 }
@@ -31,10 +43,6 @@ final class ScanTables: @unchecked Sendable {
             }
         }
 
-        @inline(__always)
-        func isTerminal(_ node: Int32) -> Bool {
-            terminalOffsets[Int(node)] != terminalOffsets[Int(node) + 1]
-        }
     }
 
     let asciiClass: UnsafeMutablePointer<UInt8>
@@ -54,15 +62,23 @@ final class ScanTables: @unchecked Sendable {
     let symbolExact: UnsafeMutablePointer<Int32>
     let symbolLemma: UnsafeMutablePointer<Int32>
     let symbolElision: UnsafeMutablePointer<Bool>
-    /// Whether the word can start a form in either trie: most glossary words (`de`, `la`) only
-    /// continue one, and the scanner skips them as starts without walking.
-    let symbolStarts: UnsafeMutablePointer<Bool>
+    /// Whether the word can start a form of the exact trie, and of the inflection trie: most
+    /// glossary words (`de`, `la`) only continue forms, and the scanner skips them as starts.
+    let symbolStartsExact: UnsafeMutablePointer<Bool>
+    let symbolStartsInflected: UnsafeMutablePointer<Bool>
+    /// Per glossary entry: bit 0 avoided, bit 1 preferred, bit 2 case-sensitive; and the form's
+    /// bytes in `formPool`. Read by the scan loop without touching `CompiledGlossary.entries`,
+    /// whose strings would be retained and released at every read.
+    let entryFlags: UnsafeMutablePointer<UInt8>
+    let entryFormStart: UnsafeMutablePointer<Int32>
+    let entryFormLength: UnsafeMutablePointer<Int32>
+    let formPool: UnsafeMutablePointer<UInt8>
 
     let exact: Trie
     let inflected: Trie
     private var allocations: [UnsafeMutableRawPointer] = []
 
-    init(fold: ByteFoldTable, symbols: SymbolTable, symbolCount: Int, exact: FlatTrie, inflected: FlatTrie) {
+    init(fold: ByteFoldTable, symbols: SymbolTable, symbolCount: Int, exact: FlatTrie, inflected: FlatTrie, entries: [CompiledGlossary.Entry]) {
         var allocations: [UnsafeMutableRawPointer] = []
         func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
             let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
@@ -71,10 +87,12 @@ final class ScanTables: @unchecked Sendable {
             return pointer
         }
         func freeze(_ trie: FlatTrie) -> Trie {
-            let roots = (0..<symbolCount).map { trie.trie.child(0, Int32($0)) }
-            let separators = (0..<trie.trie.nodeCount).map { trie.trie.child(Int32($0), CompiledGlossary.separatorSymbol) }
+            func pointer(_ node: Int32) -> Int32 { node < 0 || !trie.isTerminal(node) ? node : node | Trie.terminalBit }
+            let roots = (0..<symbolCount).map { pointer(trie.trie.child(0, Int32($0))) }
+            let separators = (0..<trie.trie.nodeCount).map { pointer(trie.trie.child(Int32($0), CompiledGlossary.separatorSymbol)) }
             return Trie(
-                rootChildren: copy(roots), symbolCount: symbolCount, separatorChildren: copy(separators), keys: copy(trie.trie.keys), children: copy(trie.trie.children), mask: trie.trie.mask,
+                rootChildren: copy(roots), symbolCount: symbolCount, separatorChildren: copy(separators), keys: copy(trie.trie.keys),
+                children: copy(trie.trie.children.map(pointer)), mask: trie.trie.mask,
                 terminalOffsets: copy(trie.terminalOffsets), terminalEntries: copy(trie.terminalEntries))
         }
         asciiClass = copy(fold.asciiClass)
@@ -102,9 +120,18 @@ final class ScanTables: @unchecked Sendable {
         self.inflected = freeze(inflected)
         let frozenExact = self.exact
         let frozenInflected = self.inflected
-        symbolStarts = copy(symbols.entries.map { entry in
-            (entry.exact >= 0 && frozenExact.child(0, entry.exact) >= 0) || (entry.lemma >= 0 && frozenInflected.child(0, entry.lemma) >= 0)
-        })
+        symbolStartsExact = copy(symbols.entries.map { $0.exact >= 0 && frozenExact.child(0, $0.exact) >= 0 })
+        symbolStartsInflected = copy(symbols.entries.map { $0.lemma >= 0 && frozenInflected.child(0, $0.lemma) >= 0 })
+        entryFlags = copy(entries.map { (($0.isAvoided ? 1 : 0) | ($0.isPreferred ? 2 : 0) | ($0.caseKeys != nil ? 4 : 0)) as UInt8 })
+        var pool: [UInt8] = []
+        var starts: [Int32] = []
+        for entry in entries {
+            starts.append(Int32(pool.count))
+            pool += entry.formBytes
+        }
+        entryFormStart = copy(starts)
+        entryFormLength = copy(entries.map { Int32($0.formBytes.count) })
+        formPool = copy(pool)
         self.allocations = allocations
     }
 

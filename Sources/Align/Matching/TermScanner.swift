@@ -28,8 +28,12 @@ public struct TermScanner: Sendable {
         var breaks: Bool
         var startsUpper: Bool
         var hasLower: Bool
-        /// Whether a form can start at this token.
-        var starts = false
+        /// Whether a form of the exact trie, or of the inflection trie, can start at this token.
+        var startsExact = false
+        var startsInflected = false
+
+        /// Whether any form can start at this token.
+        var starts: Bool { startsExact || startsInflected }
 
         /// A run of words and marks that occur in no form (`breaks` set on a non-separator).
         var isBreaker: Bool { breaks && kind != TermScanner.Token.separator }
@@ -259,7 +263,8 @@ struct LineScan {
         tokens.append(
             TermScanner.Token(
                 start: start, end: end, exact: found.exact, lemma: found.lemma, kind: kind,
-                isElision: found.isElision, breaks: false, startsUpper: startsUpper, hasLower: hasLower, starts: found.starts))
+                isElision: found.isElision, breaks: false, startsUpper: startsUpper, hasLower: hasLower,
+                startsExact: found.startsExact, startsInflected: found.startsInflected))
     }
 
     /// Matches the tokens of one line and records the matches.
@@ -350,8 +355,9 @@ struct LineScan {
     /// Exact matches beat inflected ones of the same length.
     func longestMatch(at first: Int) -> (Int, Int32, Bool)? {
         var best: (Int, Int32, Bool)?
-        walk(tables.exact, from: first, inflected: false, best: &best)
-        walk(tables.inflected, from: first, inflected: true, best: &best)
+        let token = tokens[first]
+        if token.startsExact { walk(tables.exact, from: first, inflected: false, best: &best) }
+        if token.startsInflected { walk(tables.inflected, from: first, inflected: true, best: &best) }
         return best
     }
 
@@ -363,9 +369,10 @@ struct LineScan {
         while index < count {
             let symbol = symbol(tokens[index], inflected: inflected)
             if symbol < 0 { break }
-            node = trie.child(node, symbol)
-            if node < 0 { break }
-            if trie.isTerminal(node), best == nil || index > best!.0, let entry = acceptedEntry(trie, node, first: first, last: index) {
+            let pointer = trie.child(node, symbol)
+            if pointer < 0 { break }
+            node = ScanTables.Trie.node(pointer)
+            if ScanTables.Trie.endsForm(pointer), best == nil || index > best!.0, let entry = acceptedEntry(trie, node, first: first, last: index) {
                 best = (index, entry, inflected)
             }
             index += 1
@@ -376,8 +383,8 @@ struct LineScan {
     func acceptedEntry(_ trie: ScanTables.Trie, _ node: Int32, first: Int, last: Int) -> Int32? {
         for offset in Int(trie.terminalOffsets[Int(node)])..<Int(trie.terminalOffsets[Int(node) + 1]) {
             let entryIndex = trie.terminalEntries[offset]
-            guard let caseKeys = glossary.entries[Int(entryIndex)].caseKeys else { return entryIndex }
-            if surfaceTokens(first: first, last: last).map(\.foldedKeepingCase) == caseKeys { return entryIndex }
+            guard tables.entryFlags[Int(entryIndex)] & 4 != 0 else { return entryIndex }
+            if surfaceTokens(first: first, last: last).map(\.foldedKeepingCase) == glossary.entries[Int(entryIndex)].caseKeys { return entryIndex }
         }
         return nil
     }
@@ -388,16 +395,15 @@ struct LineScan {
     }
 
     func kind(entry entryIndex: Int32, first: Int, last: Int, inflected: Bool) -> MatchKind {
-        let entry = glossary.entries[Int(entryIndex)]
-        if entry.isAvoided { return .avoided }
+        let flags = tables.entryFlags[Int(entryIndex)]
+        if flags & 1 != 0 { return .avoided }
         if inflected { return .inflected }
         if hasElision(before: first) { return .elided }
-        if !entry.isPreferred { return .variant }
+        if flags & 2 == 0 { return .variant }
         let start = tokens[first].start
-        let end = tokens[last].end
-        if end - start == entry.formBytes.count, entry.formBytes.withUnsafeBufferPointer({ form in
-            (0..<form.count).allSatisfy { form[$0] == base[start + $0] }
-        }) {
+        let length = tokens[last].end - start
+        let formStart = Int(tables.entryFormStart[Int(entryIndex)])
+        if length == Int(tables.entryFormLength[Int(entryIndex)]), (0..<length).allSatisfy({ tables.formPool[formStart + $0] == base[start + $0] }) {
             return .exact
         }
         return .folded

@@ -11,7 +11,8 @@ struct WordCache {
         var exact: Int32
         var lemma: Int32
         var isElision: Bool
-        var starts: Bool
+        var startsExact: Bool
+        var startsInflected: Bool
         /// Whether the word is in the symbol table at all.
         var found: Bool
     }
@@ -21,7 +22,7 @@ struct WordCache {
 
     init() {
         entries = UnsafeMutablePointer<Entry>.allocate(capacity: Self.size)
-        entries.initialize(repeating: Entry(hash: 0, length: -1, exact: -1, lemma: -1, isElision: false, starts: false, found: false), count: Self.size)
+        entries.initialize(repeating: Entry(hash: 0, length: -1, exact: -1, lemma: -1, isElision: false, startsExact: false, startsInflected: false, found: false), count: Self.size)
     }
 
     func deallocate() { entries.deallocate() }
@@ -33,12 +34,13 @@ struct WordCache {
         let cached = entries[slot]
         if cached.hash == hash, cached.length == Int32(length) { return cached }
         let index = tables.lookup(hash: hash, length: length)
-        var entry = Entry(hash: hash, length: Int32(length), exact: -1, lemma: -1, isElision: false, starts: false, found: index >= 0)
+        var entry = Entry(hash: hash, length: Int32(length), exact: -1, lemma: -1, isElision: false, startsExact: false, startsInflected: false, found: index >= 0)
         if index >= 0 {
             entry.exact = tables.symbolExact[Int(index)]
             entry.lemma = tables.symbolLemma[Int(index)]
             entry.isElision = tables.symbolElision[Int(index)]
-            entry.starts = tables.symbolStarts[Int(index)]
+            entry.startsExact = tables.symbolStartsExact[Int(index)]
+            entry.startsInflected = tables.symbolStartsInflected[Int(index)]
         }
         entries[slot] = entry
         return entry
