@@ -6,6 +6,7 @@ public enum AlignCommandLine {
         ValidateCommand.self,
         FormatCommand.self,
         ScanCommand.self,
+        NormalizeCommand.self,
         GlossaryExportCommand.self,
         GlossaryImportCommand.self,
         CompletionCommand.self,
