@@ -7,6 +7,8 @@ public enum AlignCommandLine {
         FormatCommand.self,
         ScanCommand.self,
         NormalizeCommand.self,
+        ReportCommand.self,
+        SuggestCommand.self,
         GlossaryExportCommand.self,
         GlossaryImportCommand.self,
         CompletionCommand.self,
