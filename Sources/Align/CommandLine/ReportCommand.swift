@@ -72,6 +72,11 @@ public enum ReportCommand: AlignCommand {
         let glossaryFiles = try GlossaryLoader.files(in: glossaryPaths)
         let glossary = try ScanCommand.loadGlossary(glossaryPaths, io: io)
         let documents = try ReportDocument.expand(arguments.positionals.isEmpty ? ["corpus"] : arguments.positionals)
+        var options = options
+        if options.boilerplate == nil {
+            // What normalize would remove, per document (web articles up to a size limit).
+            options.boilerplate = NormalizerBoilerplateReport.standard(documents: documents.map(\.path), encoding: options.encoding)
+        }
         let progress = ProgressLine(io: io)
         let report = try ReportBuilder(options: options).build(
             glossary: glossary, glossaryFiles: glossaryFiles, documents: documents, standardInput: io.readInput,

@@ -1,9 +1,8 @@
 /// What the corpus normalizer removed from one document as boilerplate (bylines, share buttons,
 /// "read also" blocks), shown in the per-document summary.
 ///
-/// LATER: the normalizer (Sources/Align/Normalize, another issue) fills this in through
-/// `BoilerplateReporting`; until then every document's `boilerplate` is `nil` and the renderers
-/// print nothing for it.
+/// `NormalizerBoilerplateReport` fills it in through `BoilerplateReporting`; documents it did
+/// not analyse have `nil` and the renderers print nothing for them.
 public struct BoilerplateSummary: Sendable, Equatable, Codable {
     /// Lines removed.
     public var lines: Int
@@ -20,7 +19,7 @@ public struct BoilerplateSummary: Sendable, Equatable, Codable {
 }
 
 /// The hook through which the corpus normalizer reports removed boilerplate to the report.
-/// LATER: implemented by the normalizer; `ReportOptions.boilerplate` holds it.
+/// Implemented by `NormalizerBoilerplateReport`; `ReportOptions.boilerplate` holds it.
 public protocol BoilerplateReporting: Sendable {
     /// What was removed from the document at `path`, or `nil` if nothing was.
     func removedBoilerplate(inDocument path: String) -> BoilerplateSummary?

@@ -26,6 +26,6 @@ public struct DocumentSummary: Sendable, Equatable, Codable {
     /// False when the document could not be read (see the report's diagnostics).
     public var scanned: Bool
     public var terms: [Term]
-    /// LATER: boilerplate the corpus normalizer removed; `nil` until it reports through `BoilerplateReporting`.
+    /// What the corpus normalizer leaves out of the document; `nil` when it was not analysed.
     public var boilerplate: BoilerplateSummary?
 }

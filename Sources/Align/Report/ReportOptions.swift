@@ -18,7 +18,7 @@ public struct ReportOptions: Sendable {
     public var documentTextLimit = 256 << 10
     /// The text kept for all documents together; documents past it are listed without their text.
     public var totalTextLimit = 4 << 20
-    /// LATER: the corpus normalizer's report of removed boilerplate, per document (see `BoilerplateReporting`).
+    /// What the corpus normalizer leaves out of each document (see `BoilerplateReporting`).
     public var boilerplate: (any BoilerplateReporting)?
     /// Bytes read before a batch is scanned.
     public var batchBytes = 8 << 20

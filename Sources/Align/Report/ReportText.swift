@@ -1,6 +1,12 @@
 /// Small wording helpers shared by the report writers, so every format says the same thing.
 enum ReportText {
     /// `19.9 kB`, `50.2 MB`, `812 B`.
+    /// A line quoted in a summary: one line, at most `limit` characters.
+    static func shortened(_ text: String, limit: Int = 40) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
+    }
+
     static func size(_ bytes: Int) -> String {
         if bytes < 1000 { return "\(bytes) B" }
         if bytes < 1_000_000 { return decimal(Double(bytes) / 1000) + " kB" }

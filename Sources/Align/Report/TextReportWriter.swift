@@ -80,7 +80,9 @@ struct TextReportWriter {
             if !document.scanned { out += " (not fully read: see the diagnostics above)" }
             out += "\n"
             if let boilerplate = document.boilerplate {
-                out += "      boilerplate removed: \(plural(boilerplate.lines, "line")) (\(ReportText.size(boilerplate.bytes)))\n"
+                out += "      boilerplate removed: \(plural(boilerplate.lines, "line")) (\(ReportText.size(boilerplate.bytes)))"
+                let quoted = boilerplate.samples.map { "“" + ReportText.shortened($0) + "”" }
+                out += quoted.isEmpty ? "\n" : ": " + quoted.joined(separator: ", ") + (boilerplate.lines > quoted.count ? ", …\n" : "\n")
             }
             out += wrapped(document.terms.map { ReportText.mapping($0) + " ×\($0.count)" }, indent: "      ")
         }
