@@ -1,81 +1,21 @@
 import Foundation
 
 extension DiagnosticRenderer {
-    struct SARIFLog: Encodable {
-        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
-        var version = "2.1.0"
-        var runs: [Run]
-        enum CodingKeys: String, CodingKey {
-            case schema = "$schema"
-            case version, runs
-        }
-    }
+    typealias SARIFLog = SARIF.Log
+    typealias Run = SARIF.Run
+    typealias Tool = SARIF.Tool
+    typealias Driver = SARIF.Driver
+    typealias Rule = SARIF.Rule
+    typealias Configuration = SARIF.Configuration
+    typealias Message = SARIF.Message
+    typealias Result = SARIF.Result
+    typealias Location = SARIF.Location
+    typealias RelatedLocation = SARIF.RelatedLocation
+    typealias PhysicalLocation = SARIF.PhysicalLocation
+    typealias ArtifactLocation = SARIF.ArtifactLocation
+    typealias Region = SARIF.Region
 
-    struct Run: Encodable {
-        var tool: Tool
-        var columnKind = "unicodeCodePoints"
-        var results: [Result]
-    }
-
-    struct Tool: Encodable { var driver: Driver }
-
-    struct Driver: Encodable {
-        var name: String
-        var version: String
-        var semanticVersion: String
-        var informationUri = "https://example.invalid/align"
-        var rules: [Rule]
-    }
-
-    struct Rule: Encodable {
-        var id: String
-        var name: String
-        var shortDescription: Message
-        var defaultConfiguration: Configuration
-    }
-
-    struct Configuration: Encodable { var level: String }
-
-    struct Message: Encodable { var text: String }
-
-    struct Result: Encodable {
-        var ruleId: String
-        var ruleIndex: Int?
-        var level: String
-        var message: Message
-        var locations: [Location]
-        var relatedLocations: [RelatedLocation]?
-        var partialFingerprints: [String: String]
-    }
-
-    struct Location: Encodable { var physicalLocation: PhysicalLocation }
-
-    struct RelatedLocation: Encodable {
-        var id: Int
-        var physicalLocation: PhysicalLocation
-        var message: Message
-    }
-
-    struct PhysicalLocation: Encodable {
-        var artifactLocation: ArtifactLocation
-        var region: Region
-    }
-
-    struct ArtifactLocation: Encodable { var uri: String }
-
-    struct Region: Encodable {
-        var startLine: Int
-        var startColumn: Int
-        var byteOffset: Int?
-    }
-
-    static func level(_ severity: Severity) -> String {
-        switch severity {
-        case .error: "error"
-        case .warning: "warning"
-        case .note: "note"
-        }
-    }
+    static func level(_ severity: Severity) -> String { SARIF.level(severity) }
 
     static func physical(_ location: SourceLocation) -> PhysicalLocation {
         PhysicalLocation(
