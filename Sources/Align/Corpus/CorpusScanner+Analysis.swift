@@ -16,27 +16,19 @@ extension CorpusScanner {
         consume: @escaping @Sendable (DocumentChunk, Partial) -> Void
     ) throws -> Statistics {
         var statistics = Statistics()
-        var batch: [DocumentChunk] = []
-        var batchSize = 0
-        var failed = Set<Int>()
         let consumer = DispatchQueue(label: "align.corpus.consume")
         let inFlight = DispatchGroup()
         defer { inFlight.wait() }
-
-        func flush() {
-            guard !batch.isEmpty else { return }
-            let results = analyzeBatch(batch, analyze: analyze)
+        try readInBatches(documents, standardInput: standardInput, statistics: &statistics, diagnostics: &diagnostics) {
+            batch, statistics, diagnostics, failed in
             var ready: [(DocumentChunk, Partial)] = []
-            for (chunk, result) in zip(batch, results) {
+            for (chunk, result) in zip(batch, analyzeBatch(batch, analyze: analyze)) {
                 if failed.contains(chunk.document) { continue }
                 switch result {
                 case .invalid(let bad):
                     failed.insert(chunk.document)
                     statistics.skipped += 1
-                    diagnostics.append(
-                        Diagnostic(
-                            .error, "invalid-utf8", "invalid UTF-8 at byte offset \(bad.offset); the rest of the file is skipped (use --encoding latin1 or windows-1252 for such files)",
-                            at: SourceLocation(file: documents[chunk.document], line: bad.line, column: bad.column, byteOffset: bad.offset)))
+                    diagnostics.append(Self.invalidUTF8(in: documents[chunk.document], at: bad))
                 case .scanned(let partial, let occurrences, let nearMisses):
                     statistics.occurrences += occurrences
                     statistics.nearMisses += nearMisses
@@ -47,32 +39,8 @@ extension CorpusScanner {
             consumer.async(group: inFlight) { [ready] in
                 for (chunk, partial) in ready { consume(chunk, partial) }
             }
-            batch.removeAll(keepingCapacity: true)
-            batchSize = 0
             progress?(statistics)
         }
-
-        for (index, path) in documents.enumerated() {
-            do {
-                var reader = try DocumentReader(path: path, document: index, encoding: encoding, blockSize: chunkBytes, standardInput: standardInput)
-                statistics.documents += 1
-                while !failed.contains(index), let chunk = try reader.next() {
-                    statistics.bytes += chunk.bytes.count
-                    batch.append(chunk)
-                    batchSize += chunk.bytes.count
-                    if batchSize >= batchBytes { flush() }
-                }
-            } catch let problem as DocumentReader.Problem {
-                statistics.skipped += 1
-                switch problem {
-                case .binary(let offset):
-                    diagnostics.append(Diagnostic(.warning, "binary-file", "skipped: binary file (NUL byte at byte offset \(offset))", at: SourceLocation(file: path, line: 1, column: 1, byteOffset: offset)))
-                case .unreadable(let message):
-                    diagnostics.append(Diagnostic(.error, "unreadable-file", message, at: SourceLocation(file: path, line: 1, column: 1)))
-                }
-            }
-        }
-        flush()
         inFlight.wait()
         return statistics
     }

@@ -36,24 +36,15 @@ public struct CorpusScanner: Sendable {
     ) throws -> Statistics {
         var statistics = Statistics()
         var emittedAny = false
-        var batch: [DocumentChunk] = []
-        var batchSize = 0
-
-        var failed = Set<Int>()
-
-        func flush() {
-            guard !batch.isEmpty else { return }
-            let results = scanBatch(batch, documents: documents)
-            for (chunk, result) in zip(batch, results) {
+        emit(writer.header())
+        try readInBatches(documents, standardInput: standardInput, statistics: &statistics, diagnostics: &diagnostics) {
+            batch, statistics, diagnostics, failed in
+            for (chunk, result) in zip(batch, scanBatch(batch, documents: documents)) {
                 if failed.contains(chunk.document) { continue }
                 if let bad = result.invalidUTF8 {
-                    // What came before the bad byte was valid and is kept; the rest of the document is not read.
                     failed.insert(chunk.document)
                     statistics.skipped += 1
-                    diagnostics.append(
-                        Diagnostic(
-                            .error, "invalid-utf8", "invalid UTF-8 at byte offset \(bad.offset); the rest of the file is skipped (use --encoding latin1 or windows-1252 for such files)",
-                            at: SourceLocation(file: documents[chunk.document], line: bad.line, column: bad.column, byteOffset: bad.offset)))
+                    diagnostics.append(Self.invalidUTF8(in: documents[chunk.document], at: bad))
                     continue
                 }
                 statistics.occurrences += result.occurrences
@@ -64,12 +55,23 @@ public struct CorpusScanner: Sendable {
                     emittedAny = true
                 }
             }
-            batch.removeAll(keepingCapacity: true)
-            batchSize = 0
             progress?(statistics)
         }
+        emit(writer.footer(statistics: statistics, diagnostics: diagnostics))
+        return statistics
+    }
 
-        emit(writer.header())
+    /// Reads `documents` in chunks of whole lines and hands them to `flush` in batches of about
+    /// `batchBytes`, in document order: the one reading loop of `run` and `analyze`. Documents that
+    /// cannot be read become diagnostics; `flush` marks in `failed` the documents whose remaining
+    /// chunks must not be read (a chunk that was not valid UTF-8).
+    func readInBatches(
+        _ documents: [String], standardInput: (() -> [UInt8])?, statistics: inout Statistics, diagnostics: inout [Diagnostic],
+        flush: (_ batch: [DocumentChunk], _ statistics: inout Statistics, _ diagnostics: inout [Diagnostic], _ failed: inout Set<Int>) throws -> Void
+    ) throws {
+        var failed = Set<Int>()
+        var batch: [DocumentChunk] = []
+        var batchSize = 0
         for (index, path) in documents.enumerated() {
             do {
                 var reader = try DocumentReader(path: path, document: index, encoding: encoding, blockSize: chunkBytes, standardInput: standardInput)
@@ -78,7 +80,11 @@ public struct CorpusScanner: Sendable {
                     statistics.bytes += chunk.bytes.count
                     batch.append(chunk)
                     batchSize += chunk.bytes.count
-                    if batchSize >= batchBytes { flush() }
+                    if batchSize >= batchBytes {
+                        try flush(batch, &statistics, &diagnostics, &failed)
+                        batch.removeAll(keepingCapacity: true)
+                        batchSize = 0
+                    }
                 }
             } catch let problem as DocumentReader.Problem {
                 // Chunks of this document already in the batch are kept: they were valid.
@@ -91,9 +97,14 @@ public struct CorpusScanner: Sendable {
                 }
             }
         }
-        flush()
-        emit(writer.footer(statistics: statistics, diagnostics: diagnostics))
-        return statistics
+        if !batch.isEmpty { try flush(batch, &statistics, &diagnostics, &failed) }
+    }
+
+    /// A document that stops being valid UTF-8: what came before the bad byte is kept, the rest is not read.
+    static func invalidUTF8(in path: String, at bad: (offset: Int, line: Int, column: Int)) -> Diagnostic {
+        Diagnostic(
+            .error, "invalid-utf8", "invalid UTF-8 at byte offset \(bad.offset); the rest of the file is skipped (use --encoding latin1 or windows-1252 for such files)",
+            at: SourceLocation(file: path, line: bad.line, column: bad.column, byteOffset: bad.offset))
     }
 
     struct ChunkResult: Sendable {
