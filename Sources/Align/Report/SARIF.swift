@@ -1,3 +1,5 @@
+import Foundation
+
 /// The part of the SARIF 2.1.0 object model Align writes, as GitHub code scanning reads it: one
 /// model for `validate --format sarif` and `report --format sarif`.
 enum SARIF {
@@ -70,6 +72,23 @@ enum SARIF {
         var startLine: Int
         var startColumn: Int
         var byteOffset: Int?
+    }
+
+    /// A relative URI with each path segment percent-encoded, as SARIF consumers expect.
+    static func uri(for path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#[]@!$&'()*+,;=:")
+        allowed.insert(charactersIn: "/")
+        var trimmed = path
+        while trimmed.hasPrefix("./") { trimmed.removeFirst(2) }
+        return trimmed.addingPercentEncoding(withAllowedCharacters: allowed) ?? trimmed
+    }
+
+    /// The physical location of `location`, with its byte offset when asked.
+    static func physical(_ location: SourceLocation, withByteOffset: Bool) -> PhysicalLocation {
+        PhysicalLocation(
+            artifactLocation: ArtifactLocation(uri: uri(for: location.file)),
+            region: Region(startLine: location.line, startColumn: location.column, byteOffset: withByteOffset ? location.byteOffset : nil))
     }
 
     static func level(_ severity: Severity) -> String {
