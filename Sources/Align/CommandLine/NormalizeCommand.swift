@@ -235,7 +235,7 @@ public enum NormalizeCommand: AlignCommand {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw AlignError.missingInput("\(path): no such file or directory")
             }
-            for file in try InputFiles.expand(path, extensions: ["txt"]) {
+            for file in try InputFiles.expand(CorpusLayout.frenchRoot(path), extensions: ["txt"]) {
                 var relative = URL(fileURLWithPath: file).lastPathComponent
                 if isDirectory.boolValue {
                     let root = path.hasSuffix("/") ? path : path + "/"

@@ -71,7 +71,7 @@ public enum ReportCommand: AlignCommand {
         let glossaryPaths = arguments.values["--glossary"] ?? ["glossaries"]
         let glossaryFiles = try GlossaryLoader.files(in: glossaryPaths)
         let glossary = try ScanCommand.loadGlossary(glossaryPaths, io: io)
-        let documents = try ReportDocument.expand(arguments.positionals.isEmpty ? ["corpus"] : arguments.positionals)
+        let documents = try ReportDocument.expand((arguments.positionals.isEmpty ? ["corpus"] : arguments.positionals).map(CorpusLayout.frenchRoot))
         var options = options
         if options.boilerplate == nil {
             // What normalize would remove, per document (web articles up to a size limit).

@@ -30,7 +30,7 @@ public enum ScanCommand: AlignCommand {
         let loaded = clock.now
         var documents: [String] = []
         for path in arguments.positionals.isEmpty ? ["corpus"] : arguments.positionals {
-            documents += path == "-" ? ["-"] : try InputFiles.expand(path, extensions: ["txt"])
+            documents += path == "-" ? ["-"] : try InputFiles.expand(CorpusLayout.frenchRoot(path), extensions: ["txt"])
         }
         let scanner = TermScanner(glossary: CompiledGlossary(concepts: glossary.concepts), detectsNearMisses: !arguments.has("--no-near-misses"))
         let compiled = clock.now

@@ -42,7 +42,7 @@ public enum SuggestCommand: AlignCommand {
             throw AlignError.badInput("the glossary has errors (run 'aligncli validate')")
         }
         let glossary = loaded.glossary
-        let documents = try ReportDocument.expand(arguments.positionals.isEmpty ? ["corpus"] : arguments.positionals)
+        let documents = try ReportDocument.expand((arguments.positionals.isEmpty ? ["corpus"] : arguments.positionals).map(CorpusLayout.frenchRoot))
         let (analysis, diagnostics) = try ReportBuilder(options: options).analyze(glossary: glossary, documents: documents, standardInput: io.readInput)
         if !diagnostics.isEmpty { io.writeError(DiagnosticRenderer(rules: [], useColor: io.colorErrors).render(diagnostics, as: .text)) }
         let writer = SuggestionWriter(columns: SuggestionWriter.columns(of: loaded.documents), includesHeader: arguments.has("--header"))
