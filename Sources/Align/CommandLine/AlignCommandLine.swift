@@ -11,6 +11,7 @@ public enum AlignCommandLine {
         SuggestCommand.self,
         GlossaryExportCommand.self,
         GlossaryImportCommand.self,
+        AlignPairCommand.self,
         CompletionCommand.self,
     ]
 
