@@ -66,7 +66,7 @@ public struct CorpusNormalizer: Sendable {
                         let original = document.originalOffset(in: line, at: sourceRange.lowerBound)..<document.originalOffset(in: line, at: sourceRange.upperBound)
                         if !options.keepBoilerplate {
                             let verdict = guesser.judge(bytes: sourceBytes)
-                            if let language = verdict.foreignLanguage {
+                            if options.removesForeignLanguage, let language = verdict.foreignLanguage {
                                 result.removals.append(
                                     Removal(
                                         kind: .foreign, line: line.number, original: original, rule: "foreign-language", category: "foreign",

@@ -65,6 +65,9 @@ public struct NormalizeOptions: Sendable, Equatable {
     public var terms: Terms = .annotate
     /// Keep every line: no boilerplate rules, no duplicate or foreign-language removal.
     public var keepBoilerplate = false
+    /// Remove sentences that look like another language. `align` turns this off: a caption left
+    /// in English in a French article is also in its translation, and must pair with it.
+    public var removesForeignLanguage = true
     /// The language of the documents (segmentation rules, foreign-language detection).
     public var language = "fr"
     /// Segments with fewer words are never removed as duplicates (short lines such as `— Oui.`
