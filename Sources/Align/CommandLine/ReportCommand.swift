@@ -15,18 +15,23 @@ public enum ReportCommand: AlignCommand {
             .init("--write-baseline", value: "FILE", help: "Record the current findings as the accepted baseline in FILE."),
             .init("--encoding", value: "ENCODING", choices: TextEncoding.allCases.map(\.rawValue), help: "Encoding of the corpus files (default utf-8)."),
             .init("--no-near-misses", help: "Do not look for possible misspellings."),
+            .init("--no-translations", help: "Do not align documents with their English translations (en/ beside fr/) nor check terms across them."),
             .init("--timings", help: "Print the time of each phase on standard error."),
             .init("--uncovered-limit", value: "N", help: "Show at most N uncovered-term candidates, best ranked first (default 100; 0: all)."),
         ],
         discussion: """
             PATH is a text file, a folder searched recursively for *.txt, or - for standard input
-            (default: corpus/). Checks: avoided-term (error), possible-misspelling (warning),
-            inconsistent-variant (warning), uncovered-term (note), unused-entry (note); see
-            docs/report.md. Output is deterministic. Fingerprints hash each document's path below
-            the folder given, so baselines survive a move of the checkout.
+            (default: corpus/). A folder with fr/ and en/ subfolders is a bilingual corpus: the
+            French documents in fr/ are scanned, and each is aligned sentence by sentence with the
+            English translation of the same name in en/, whose terms are checked too.
+            Checks: avoided-term (error; fr_avoid in French, en_avoid in English),
+            possible-misspelling (warning), inconsistent-variant (warning), missing-canonical
+            (warning), untranslated-term (warning), uncovered-term (note), unused-entry (note);
+            see docs/report.md. Output is deterministic. Fingerprints hash each document's path
+            below the folder given, so baselines survive a move of the checkout.
             Exit status: 0 no new finding at or above --fail-on, 1 there is one, 64 usage error,
-            65 bad input (glossary errors, a document that is not text, a bad baseline), 66 a path
-            does not exist.
+            65 bad input (glossary errors, a document or translation that is not text, a bad
+            baseline), 66 a path does not exist.
             """)
 
     public static func run(_ arguments: ParsedArguments, io: CommandIO) throws -> ExitCode {
@@ -66,16 +71,25 @@ public enum ReportCommand: AlignCommand {
         return evaluated.summary.failed ? .findings : .ok
     }
 
+    /// The boilerplate rules of `normalize` (`NormalizerBoilerplateReport.standard` reads the same
+    /// file), applied to translations when the file exists.
+    static let boilerplateRulesPath = "normalize/boilerplate.tsv"
+
     /// Loads the glossary, scans the corpus and runs the checks; shared with `suggest`.
     static func build(_ arguments: ParsedArguments, options: ReportOptions, io: CommandIO) throws -> (TerminologyReport, [Diagnostic]) {
         let glossaryPaths = arguments.values["--glossary"] ?? ["glossaries"]
         let glossaryFiles = try GlossaryLoader.files(in: glossaryPaths)
         let glossary = try ScanCommand.loadGlossary(glossaryPaths, io: io)
-        let documents = try ReportDocument.expand((arguments.positionals.isEmpty ? ["corpus"] : arguments.positionals).map(CorpusLayout.frenchRoot))
+        let documents = try ReportDocument.corpus(
+            arguments.positionals.isEmpty ? ["corpus"] : arguments.positionals, translations: !arguments.has("--no-translations"))
         var options = options
         if options.boilerplate == nil {
             // What normalize would remove, per document (web articles up to a size limit).
             options.boilerplate = NormalizerBoilerplateReport.standard(documents: documents.map(\.path), encoding: options.encoding)
+        }
+        // Translations are aligned as `aligncli align` does: after the same boilerplate rules.
+        if documents.contains(where: { $0.translation != nil }), let rules = try? BoilerplateRules.load(path: boilerplateRulesPath).rules {
+            options.translationBoilerplate = rules
         }
         let progress = ProgressLine(io: io)
         let report = try ReportBuilder(options: options).build(

@@ -1,21 +1,34 @@
-/// `avoided-term`: a form from `fr_avoid` used in French text, one finding per form and document.
-/// LATER: the same check on English translations reads `en_avoid`.
+/// `avoided-term`: a form from `fr_avoid` used in French text, or from `en_avoid` in an English
+/// translation (in any sentence, whatever its French says); one finding per form and document.
+/// The French findings come first, then the English ones, each by place.
 public enum AvoidedTermCheck: ReportCheck {
-    public static let descriptor = CheckDescriptor("avoided-term", .error, "a form the glossary lists in fr_avoid is used in the French text")
-    public static let language = Finding.Language.french
+    public static let descriptor = CheckDescriptor(
+        "avoided-term", .error, "a form the glossary lists in fr_avoid is used in the French text, or one of en_avoid in its English translation")
+    public static let languages: [Finding.Language] = [.french, .english]
 
     public static var examples: [ReportCheckExample] {
-        let glossary = [Concept(id: "atacms", english: "ATACMS", french: ["ATACMS"], frenchAvoid: ["ATACM"])]
+        let glossary = [
+            Concept(id: "atacms", english: "ATACMS", french: ["ATACMS"], frenchAvoid: ["ATACM"]),
+            Concept(id: "kyiv", english: "Kyiv", french: ["Kiev"], englishAvoid: ["Kiev"]),
+        ]
         return [
             ReportCheckExample(glossary: glossary, documents: ["Kiev a reçu des missiles ATACM américains."], triggers: true),
             ReportCheckExample(glossary: glossary, documents: ["Kiev a reçu des missiles ATACMS américains."], triggers: false),
+            ReportCheckExample(
+                glossary: glossary, documents: ["Kiev a reçu des missiles ATACMS américains."], translations: ["Kiev received American ATACMS missiles."], triggers: true),
+            ReportCheckExample(
+                glossary: glossary, documents: ["Kiev a reçu des missiles ATACMS américains."], translations: ["Kyiv received American ATACMS missiles."], triggers: false),
         ]
     }
 
     public static func findings(in analysis: CorpusAnalysis) -> [Finding] {
-        perDocumentFindings(in: analysis, status: .avoided, descriptor: descriptor) { spelling, concept, count in
+        let french = perDocumentFindings(in: analysis, status: .avoided, descriptor: descriptor) { spelling, concept, count in
             FindingMessages.avoidedTerm(form: spelling.display, concept: concept, count: count)
         }
+        let english = analysis.translationFindings(
+            descriptor, form: { concept, surface in CorpusAnalysis.listedForm(surface, in: concept.englishAvoid) },
+            message: { concept, surface, count in FindingMessages.avoidedEnglishTerm(form: surface, concept: concept, count: count) })
+        return french + english
     }
 
     /// One finding per spelling of `status` and document: shared with `possible-misspelling`.

@@ -1,7 +1,8 @@
 /// Everything the report knows after one pass over the corpus, aggregated: each concept's
-/// spellings with their distribution, the candidate terms, per-document summaries and (for the
-/// HTML view) the text of short documents. The checks read it; nothing here grows with the
-/// corpus except counts per document.
+/// spellings with their distribution, the candidate terms, per-document summaries, (for the HTML
+/// view) the text of short documents, and the term findings across each document and its English
+/// translation. The checks read it; nothing here grows with the corpus except counts and
+/// findings per document.
 public struct CorpusAnalysis: Sendable {
     /// One way one concept is written, with its counts and first occurrences.
     struct SpellingTally: Sendable {
@@ -47,6 +48,8 @@ public struct CorpusAnalysis: Sendable {
     public let candidates: [UncoveredCandidate]
     /// Texts of the short documents, by document index.
     public let texts: [Int: HighlightedDocument]
+    /// Each document paired with its English translation, in document order.
+    var translations: [TranslationAnalysis] = []
     /// Seconds spent in each phase, for `report --timings`.
     public var timings: [(phase: String, seconds: Double)] = []
 

@@ -28,4 +28,7 @@ public struct DocumentSummary: Sendable, Equatable, Codable {
     public var terms: [Term]
     /// What the corpus normalizer leaves out of the document; `nil` when it was not analysed.
     public var boilerplate: BoilerplateSummary?
+    /// The English translation the document was aligned with; `nil` when it had none (or
+    /// `--no-translations`).
+    public var translation: TranslationSummary?
 }

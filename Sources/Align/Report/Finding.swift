@@ -1,11 +1,12 @@
 /// One finding of `aligncli report`: a stable check id, a severity, a place and its evidence.
 ///
-/// Findings about one place in one document (`avoided-term`, `possible-misspelling`) group every
-/// occurrence of the same form in that document; corpus-wide findings (`inconsistent-variant`,
-/// `uncovered-term`) point at their first telling occurrence and carry the distribution; glossary
-/// findings (`unused-entry`) point at the glossary row. The JSON schema is in docs/report.md.
+/// Findings about one place in one document (`avoided-term`, `possible-misspelling`, and the
+/// checks of translations: `missing-canonical`, `untranslated-term`) group every occurrence of the
+/// same form in that document; corpus-wide findings (`inconsistent-variant`, `uncovered-term`)
+/// point at their first telling occurrence and carry the distribution; glossary findings
+/// (`unused-entry`) point at the glossary row. The JSON schema is in docs/report.md.
 public struct Finding: Sendable, Equatable, Codable {
-    /// Which text a finding is about: the French source, or (LATER) its English translation.
+    /// Which text a finding is about: the French source, or its English translation.
     public enum Language: String, Sendable, Codable, CaseIterable {
         case french = "fr"
         case english = "en"

@@ -8,6 +8,21 @@ enum FindingMessages {
         "avoided form '\(form)' of \(concept.id): write '\(concept.preferredFrench)' (English '\(concept.english)')" + (count > 1 ? ", \(times(count)) in this document" : "")
     }
 
+    static func avoidedEnglishTerm(form: String, concept: Concept, count: Int) -> String {
+        "avoided English form '\(form)' of \(concept.id): write '\(concept.english)' (French '\(concept.preferredFrench)')" + inThisDocument(count)
+    }
+
+    static func missingCanonical(french: String, concept: Concept, count: Int) -> String {
+        "'\(french)' (\(concept.id)) is not rendered as '\(concept.english)' in the English translation" + inThisDocument(count)
+    }
+
+    static func untranslatedTerm(surface: String, concept: Concept, count: Int) -> String {
+        "'\(surface)' of \(concept.id) is left in French in the English translation: write '\(concept.english)'" + inThisDocument(count)
+    }
+
+    /// `, 3 occurrences in this document` when there is more than one.
+    static func inThisDocument(_ count: Int) -> String { count > 1 ? ", \(times(count)) in this document" : "" }
+
     static func possibleMisspelling(surface: String, form: String, concept: Concept, count: Int) -> String {
         "possible misspelling '\(surface)' of '\(form)' (\(concept.id), English '\(concept.english)')" + (count > 1 ? ", \(times(count)) in this document" : "")
     }

@@ -101,6 +101,7 @@ struct HTMLReportWriter {
             if let location = finding.location {
                 out += link(location, documentIndex: documentIndex, text: "\(location.file):\(location.line):\(location.column)")
             }
+            if finding.language == .english { out += " <span class=\"language\">English translation</span>" }
             if finding.baseline == .unchanged { out += " <span class=\"baseline\">in baseline</span>" }
             out += "</div>\n<p class=\"message\">\(Self.escape(finding.message))</p>\n"
             if let variants = finding.variants {
@@ -116,7 +117,7 @@ struct HTMLReportWriter {
             if let spellings = finding.spellings { out += "<p class=\"spellings\">Also written: \(Self.escape(spellings.dropFirst().joined(separator: ", ")))</p>\n" }
             if !finding.evidence.isEmpty {
                 out += "<ul class=\"evidence\">\n"
-                let markClass = finding.check == UncoveredTermCheck.descriptor.id ? "uncovered" : finding.check == AvoidedTermCheck.descriptor.id ? "avoided" : finding.check == PossibleMisspellingCheck.descriptor.id ? "misspelling" : "inconsistent"
+                let markClass = Self.markClass[finding.check] ?? "inconsistent"
                 for evidence in finding.evidence {
                     let location = evidence.location
                     out += "<li>" + link(location, documentIndex: documentIndex, text: "\(location.file):\(location.line):\(location.column)") + " "
@@ -132,6 +133,12 @@ struct HTMLReportWriter {
         }
         return out + "</section>\n"
     }
+
+    /// The class of a finding's evidence marks, by check.
+    static let markClass = [
+        UncoveredTermCheck.descriptor.id: "uncovered", AvoidedTermCheck.descriptor.id: "avoided", PossibleMisspellingCheck.descriptor.id: "misspelling",
+        MissingCanonicalCheck.descriptor.id: "translation", UntranslatedTermCheck.descriptor.id: "translation",
+    ]
 
     /// A link to a line of a document shown below, or plain text when the document is not shown.
     func link(_ location: SourceLocation, documentIndex: [String: Int], text: String) -> String {
@@ -174,6 +181,7 @@ struct HTMLReportWriter {
             out += "<p class=\"meta\">\(ReportText.size(document.bytes)) · \(plural(document.occurrences, "term occurrence")) of \(plural(document.terms.count, "concept"))"
             if !document.scanned { out += " · not fully read (see the input problems)" }
             if let boilerplate = document.boilerplate { out += " · boilerplate removed: \(plural(boilerplate.lines, "line")) (\(ReportText.size(boilerplate.bytes)))" }
+            if let translation = document.translation { out += " · translation: \(Self.escape(ReportText.translation(translation)))" }
             out += "</p>\n"
             if !document.terms.isEmpty {
                 out += "<details class=\"terms\"><summary>\(plural(document.terms.count, "term")): French → English</summary><ul>"
@@ -282,12 +290,14 @@ struct HTMLReportWriter {
         mark.inconsistent { background: #fff3c4; }
         mark.avoided { background: #fbd5d2; outline: 1px solid var(--error); }
         mark.misspelling { background: #ffe1b8; outline: 1px dashed var(--warning); }
+        mark.translation { background: #f3e5f5; outline: 1px dashed var(--warning); }
         mark.uncovered { background: none; text-decoration: underline dashed var(--note); text-underline-offset: 3px; }
         mark.preferred, mark.variant, mark.unlisted { background: #eef1f5; }
         mark.focus { box-shadow: 0 0 0 2px #6200ee; }
         body.no-avoided-term mark.avoided, body.no-possible-misspelling mark.misspelling,
         body.no-inconsistent-variant mark.inconsistent { background: #e8f0fe; outline: none; }
         body.no-uncovered-term mark.uncovered { text-decoration: none; }
+        .language { color: var(--muted); font-size: .8rem; }
         details.terms ul { columns: 2; font-size: .9rem; }
         .document { border-top: 1px solid var(--line); margin-top: 1.5rem; }
         .text { counter-reset: none; font-size: .95rem; }

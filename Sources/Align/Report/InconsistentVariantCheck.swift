@@ -5,7 +5,7 @@
 /// departs from the main one (the preferred form when it occurs, else the most frequent).
 public enum InconsistentVariantCheck: ReportCheck {
     public static let descriptor = CheckDescriptor("inconsistent-variant", .warning, "a concept is written in more than one way across the corpus")
-    public static let language = Finding.Language.french
+    public static let languages: [Finding.Language] = [.french]
 
     public static var examples: [ReportCheckExample] {
         let kim = [Concept(id: "kim-jong-un", english: "Kim Jong Un", french: ["Kim Jong-un"])]

@@ -85,6 +85,7 @@ struct MarkdownReportWriter {
                 if !document.scanned { out += " (not fully read)" }
                 out += ".\n"
                 if let boilerplate = document.boilerplate { out += "Boilerplate removed: \(plural(boilerplate.lines, "line")) (\(ReportText.size(boilerplate.bytes))).\n" }
+                if let translation = document.translation { out += "Translation: \(Self.escape(ReportText.translation(translation))).\n" }
                 guard !document.terms.isEmpty else { continue }
                 out += "\n| French | English | Count | First |\n|---|---|---:|---|\n"
                 for term in document.terms {

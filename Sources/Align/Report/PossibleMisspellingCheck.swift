@@ -3,7 +3,7 @@
 /// glossary already lists in `fr_avoid` are `avoided-term` instead.
 public enum PossibleMisspellingCheck: ReportCheck {
     public static let descriptor = CheckDescriptor("possible-misspelling", .warning, "a name or acronym within one edit of a glossary form: a possible misspelling")
-    public static let language = Finding.Language.french
+    public static let languages: [Finding.Language] = [.french]
 
     public static var examples: [ReportCheckExample] {
         let glossary = [Concept(id: "volodymyr-zelensky", english: "Volodymyr Zelensky", french: ["Volodymyr Zelensky", "Zelensky"])]

@@ -1,7 +1,8 @@
 import Dispatch
 
 /// Runs the terminology report: one streaming pass of the scanner over the corpus, with the
-/// chunk analysis on all cores and the aggregation in document order, then the checks.
+/// chunk analysis on all cores and the aggregation in document order, the alignment of each
+/// document with its English translation alongside, then the checks.
 public struct ReportBuilder: Sendable {
     public var options: ReportOptions
 
@@ -30,7 +31,21 @@ public struct ReportBuilder: Sendable {
         glossary: Glossary, documents: [ReportDocument], standardInput: (() -> [UInt8])? = nil,
         progress: ((CorpusScanner.Statistics) -> Void)? = nil
     ) throws -> (CorpusAnalysis, [Diagnostic]) {
-        let compileStarted = ContinuousClock().now
+        let clock = ContinuousClock()
+        let compileStarted = clock.now
+        // Documents with a translation are aligned with it on other cores while the glossary is
+        // compiled and the corpus read: first, as it is the longest task on a small corpus.
+        let translated = SerialBox(TranslationAnalyzer.Outcome())
+        let translating = SerialBox(Duration.zero)
+        let translationsReady = DispatchGroup()
+        let hasTranslations = documents.contains { $0.translation != nil }
+        if hasTranslations {
+            DispatchQueue.global().async(group: translationsReady) { [concepts = glossary.concepts, options] in
+                let before = clock.now
+                translated.value = TranslationAnalyzer(concepts: concepts, options: options).analyze(documents)
+                translating.value = clock.now - before
+            }
+        }
         let compiled = CompiledGlossary(concepts: glossary.concepts)
         let scanner = TermScanner(glossary: compiled, detectsNearMisses: options.detectsNearMisses)
         var corpusScanner = CorpusScanner(scanner: scanner, writer: OccurrenceWriter(format: .tsv), encoding: options.encoding)
@@ -46,7 +61,6 @@ public struct ReportBuilder: Sendable {
         DispatchQueue.global().async(group: neighborsReady) { [concepts = glossary.concepts] in
             neighbors.value = GlossaryNeighbors(concepts: concepts)
         }
-        let clock = ContinuousClock()
         let started = clock.now
         let merging = SerialBox(Duration.zero)
         let statistics = try corpusScanner.analyze(
@@ -66,10 +80,18 @@ public struct ReportBuilder: Sendable {
         }
         // Freeing the aggregator's tables takes a while: not on the way to the output.
         DispatchQueue.global().async { aggregator.value = nil }
+        let resolved = clock.now
+        translationsReady.wait()
+        // A French document the scan could not read has no trustworthy pairs.
+        analysis.translations = translated.value.analyses.filter { !skipped.contains($0.document) }
+        diagnostics += translated.value.diagnostics
         analysis.timings = [
             ("compile", Self.seconds(started - compileStarted)), ("scan, analyze and merge", Self.seconds(scanned - started)),
-            ("of which merging, overlapped", Self.seconds(merging.value)), ("resolve", Self.seconds(clock.now - scanned)),
+            ("of which merging, overlapped", Self.seconds(merging.value)), ("resolve", Self.seconds(resolved - scanned)),
         ]
+        if hasTranslations {
+            analysis.timings += [("translations, overlapped", Self.seconds(translating.value)), ("waiting for translations", Self.seconds(clock.now - resolved))]
+        }
         return (analysis, Diagnostic.ordered(diagnostics))
     }
 
@@ -83,12 +105,14 @@ public struct ReportBuilder: Sendable {
             glossaries: glossaryFiles, concepts: analysis.concepts.count, documents: statistics.documents, skipped: statistics.skipped,
             bytes: statistics.bytes, occurrences: statistics.occurrences)
         let shown = UncoveredTermCheck.shown(analysis).count
+        var documents = analysis.documentSummaries
+        for translation in analysis.translations { documents[translation.document].translation = translation.summary }
         var report = TerminologyReport(
             inputs: inputs,
             summary: TerminologyReport.Summary(
                 errors: 0, warnings: 0, notes: 0, checks: [], moreCandidates: analysis.candidates.count - shown, failOn: FailThreshold.error.rawValue,
                 failed: false),
-            findings: findings, concepts: analysis.conceptSummaries, documents: analysis.documentSummaries,
+            findings: findings, concepts: analysis.conceptSummaries, documents: documents,
             diagnostics: Diagnostic.ordered(diagnostics))
         report.texts = analysis.texts
         report.markSpellings = analysis.spellings.map { ($0.concept, $0.status, $0.display) }

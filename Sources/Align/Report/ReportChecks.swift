@@ -1,11 +1,12 @@
 /// Every check `aligncli report` runs, in the order the report shows them: SARIF rules, help
 /// and docs/report.md follow this list, and a test asserts each check is documented.
-/// LATER: `missing-canonical` and `untranslated-term` (English translations) join here.
 public enum ReportChecks {
     public static let all: [any ReportCheck.Type] = [
         AvoidedTermCheck.self,
         PossibleMisspellingCheck.self,
         InconsistentVariantCheck.self,
+        MissingCanonicalCheck.self,
+        UntranslatedTermCheck.self,
         UncoveredTermCheck.self,
         UnusedEntryCheck.self,
     ]

@@ -20,6 +20,9 @@ public struct ReportOptions: Sendable {
     public var totalTextLimit = 4 << 20
     /// What the corpus normalizer leaves out of each document (see `BoilerplateReporting`).
     public var boilerplate: (any BoilerplateReporting)?
+    /// The boilerplate rules a document and its translation are normalized with before their
+    /// sentences are aligned (`normalize/boilerplate.tsv` for `aligncli report`).
+    public var translationBoilerplate = BoilerplateRules.none
     /// Bytes read before a batch is scanned.
     public var batchBytes = 8 << 20
     /// Bytes per chunk (the unit of parallel work); larger chunks mean fewer partial results to merge.

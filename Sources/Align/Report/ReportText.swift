@@ -40,6 +40,11 @@ enum ReportText {
         term.forms.map(\.surface).joined(separator: ", ") + " → " + term.english
     }
 
+    /// `corpus/en/a.txt, 28 links for 29 French and 30 English sentences`.
+    static func translation(_ summary: TranslationSummary) -> String {
+        "\(summary.path), \(plural(summary.links, "link")) for \(summary.frenchSentences) French and \(plural(summary.englishSentences, "English sentence"))"
+    }
+
     /// The document list of a spelling, at most `limit` entries.
     static func documentCounts(_ documents: [Finding.DocumentCount], limit: Int = 10) -> String {
         var parts = documents.prefix(limit).map { "\($0.document) ×\($0.count)" }

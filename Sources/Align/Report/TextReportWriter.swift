@@ -84,6 +84,7 @@ struct TextReportWriter {
                 let quoted = boilerplate.samples.map { "“" + ReportText.shortened($0) + "”" }
                 out += quoted.isEmpty ? "\n" : ": " + quoted.joined(separator: ", ") + (boilerplate.lines > quoted.count ? ", …\n" : "\n")
             }
+            if let translation = document.translation { out += "      translation: " + ReportText.translation(translation) + "\n" }
             out += wrapped(document.terms.map { ReportText.mapping($0) + " ×\($0.count)" }, indent: "      ")
         }
         return out

@@ -4,7 +4,7 @@
 /// `aligncli suggest` prints the same candidates as glossary rows.
 public enum UncoveredTermCheck: ReportCheck {
     public static let descriptor = CheckDescriptor("uncovered-term", .note, "a recurring name, acronym or multi-word term that the glossary does not cover")
-    public static let language = Finding.Language.french
+    public static let languages: [Finding.Language] = [.french]
 
     public static var examples: [ReportCheckExample] {
         let nato = [Concept(id: "nato", english: "NATO", french: ["OTAN"])]

@@ -2,7 +2,7 @@
 /// occurs in the corpus, located at its glossary row. Information for the terminologist.
 public enum UnusedEntryCheck: ReportCheck {
     public static let descriptor = CheckDescriptor("unused-entry", .note, "a glossary concept that never occurs in the corpus")
-    public static let language = Finding.Language.french
+    public static let languages: [Finding.Language] = [.french]
 
     public static var examples: [ReportCheckExample] {
         let glossary = [Concept(id: "nato", english: "NATO", french: ["OTAN"]), Concept(id: "kursk", english: "Kursk", french: ["Koursk"])]

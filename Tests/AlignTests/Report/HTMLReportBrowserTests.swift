@@ -59,7 +59,9 @@ struct HTMLReportBrowserTests {
         #expect(hidden.count == 9)
         let (notes, _) = try Self.dumpDOM(path, fragment: "#check=uncovered-term,unused-entry")
         #expect(notes.contains("Showing 5 of 11 findings"))
-        #expect(notes.contains("class=\"no-avoided-term no-possible-misspelling no-inconsistent-variant\""), "highlights of hidden checks are dimmed")
+        #expect(
+            notes.contains("class=\"no-avoided-term no-possible-misspelling no-inconsistent-variant no-missing-canonical no-untranslated-term\""),
+            "highlights of hidden checks are dimmed")
     }
 
     @Test("a screenshot renders", .enabled(if: enabled))

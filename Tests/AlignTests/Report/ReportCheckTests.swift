@@ -5,7 +5,8 @@ import Testing
 
 /// Every registered check runs its own examples (SwiftLint style): the triggering ones must give
 /// at least one finding of that check, the others none; and the same examples with multibyte text
-/// prepended to every line must give the same findings, their columns shifted by the prefix.
+/// prepended to every line (of documents and translations) must give the same findings, their
+/// columns shifted by the prefix.
 @Suite("report checks: examples")
 struct ReportCheckTests {
     static let checks = ReportChecks.all.map { $0.descriptor.id }
@@ -20,15 +21,17 @@ struct ReportCheckTests {
         #expect(!check.examples.isEmpty, "\(id) has no examples")
         #expect(check.examples.contains { $0.triggers } && check.examples.contains { !$0.triggers }, "\(id) needs examples of both kinds")
         for example in check.examples {
-            let report = try ReportFixtures.report(example.glossary, documents: example.documents)
+            let report = try ReportFixtures.report(example.glossary, documents: example.documents, translations: example.translations)
             let found = report.findings.filter { $0.check == id }
             if example.triggers {
-                #expect(!found.isEmpty, "\(id) missed \(example.documents)")
+                #expect(!found.isEmpty, "\(id) missed \(example.documents) \(example.translations)")
             } else {
-                #expect(found.isEmpty, "\(id) reported \(found.map(\.message)) on \(example.documents)")
+                #expect(found.isEmpty, "\(id) reported \(found.map(\.message)) on \(example.documents) \(example.translations)")
             }
             for finding in found {
                 #expect(finding.severity == check.descriptor.defaultSeverity)
+                #expect(check.languages.contains(finding.language), "\(id) reads \(check.languages), not \(finding.language)")
+                if finding.language == .english { #expect(finding.location?.file.hasPrefix("en/") == true, "located in the translation") }
                 #expect(finding.fingerprint.count == 16)
                 #expect(finding.message.first?.isUppercase != true || finding.message.first == "'", "message starts lower-case: \(finding.message)")
                 #expect(!finding.message.hasSuffix("."))
@@ -38,11 +41,12 @@ struct ReportCheckTests {
 
     @Test("multibyte text before every line shifts columns and changes nothing else", arguments: checks)
     func multibytePrefix(_ id: String) throws {
+        func prefixed(_ texts: [String]) -> [String] {
+            texts.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { Self.prefix + $0 }.joined(separator: "\n") }
+        }
         for example in Self.check(id).examples {
-            let plain = try ReportFixtures.report(example.glossary, documents: example.documents)
-            let shifted = try ReportFixtures.report(
-                example.glossary,
-                documents: example.documents.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { Self.prefix + $0 }.joined(separator: "\n") })
+            let plain = try ReportFixtures.report(example.glossary, documents: example.documents, translations: example.translations)
+            let shifted = try ReportFixtures.report(example.glossary, documents: prefixed(example.documents), translations: prefixed(example.translations))
             let width = Self.prefix.unicodeScalars.count
             let a = plain.findings.filter { $0.check == id }
             let b = shifted.findings.filter { $0.check == id }
@@ -65,6 +69,14 @@ struct ReportCheckTests {
             #expect(docs.contains("| `\(descriptor.id)` | \(descriptor.defaultSeverity.rawValue) |"), "\(descriptor.id) is not in the checks table of docs/report.md")
         }
         #expect(docs.contains("\"version\": \(TerminologyReport.schemaVersion)"), "the documented schema version is not the current one")
+    }
+
+    @Test("the checks that read translations have examples with translations")
+    func translationExamples() {
+        for check in ReportChecks.all where check.languages.contains(.english) {
+            #expect(check.examples.contains { $0.triggers && !$0.translations.isEmpty }, "\(check.descriptor.id) has no triggering example with a translation")
+            #expect(check.examples.contains { !$0.triggers && !$0.translations.isEmpty }, "\(check.descriptor.id) has no quiet example with a translation")
+        }
     }
 
     @Test("check ids are kebab-case and unique")

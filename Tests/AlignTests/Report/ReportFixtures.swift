@@ -10,22 +10,28 @@ enum ReportFixtures {
     static var glossary: String { root + "/glossary" }
     static var corpus: String { root + "/corpus" }
 
-    /// The report over `documents` (each written to its own file, `doc0.txt`, …) with a glossary of `concepts`.
-    static func report(_ concepts: [Concept], documents: [String], options: ReportOptions = ReportOptions()) throws -> TerminologyReport {
+    /// The report over `documents` (each written to its own file, `doc0.txt`, …) with a glossary of
+    /// `concepts`; `translations[i]`, when there is one, is the English translation of document `i`
+    /// (written to `en/doc<i>.txt`).
+    static func report(_ concepts: [Concept], documents: [String], translations: [String] = [], options: ReportOptions = ReportOptions()) throws -> TerminologyReport {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
+        if !translations.isEmpty { try FileManager.default.createDirectory(atPath: scratch.path + "/en", withIntermediateDirectories: true) }
         var paths: [ReportDocument] = []
         for (index, text) in documents.enumerated() {
             let name = "doc\(index).txt"
-            paths.append(ReportDocument(path: try scratch.write(text, to: name), key: name))
+            let translation = index < translations.count ? try scratch.write(translations[index], to: "en/" + name) : nil
+            paths.append(ReportDocument(path: try scratch.write(text, to: name), key: name, translation: translation))
         }
         var report = try ReportBuilder(options: options).build(glossary: Glossary(concepts: concepts), glossaryFiles: [], documents: paths)
-        // Locations name the scratch files; tests compare them by file name.
+        // Locations name the scratch files; tests compare them by path below the scratch folder
+        // (`doc0.txt`, `en/doc0.txt`).
+        let prefix = scratch.path + "/"
+        func relative(_ file: String) -> String { file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file }
         for index in report.findings.indices {
-            if let file = report.findings[index].location?.file { report.findings[index].location?.file = URL(fileURLWithPath: file).lastPathComponent }
+            if let file = report.findings[index].location?.file { report.findings[index].location?.file = relative(file) }
             for evidence in report.findings[index].evidence.indices {
-                let file = report.findings[index].evidence[evidence].location.file
-                report.findings[index].evidence[evidence].location.file = URL(fileURLWithPath: file).lastPathComponent
+                report.findings[index].evidence[evidence].location.file = relative(report.findings[index].evidence[evidence].location.file)
             }
         }
         return report
