@@ -11,6 +11,10 @@ struct AlignmentSearch {
     private let englishCharacters: [Int]
     private let frenchTokens: [Int]
     private let englishTokens: [Int]
+    /// Prefix sums of sentences that have tokens: a blank or punctuation-only line earns no
+    /// lexical bonus, or merging it into an anchored neighbour would pay.
+    private let frenchWordy: [Int]
+    private let englishWordy: [Int]
 
     init(anchors: AnchorIndex, frenchLengths: [Int], englishLengths: [Int], lengths: LengthModel, lexicalWeight: Double) {
         self.anchors = anchors
@@ -22,6 +26,8 @@ struct AlignmentSearch {
         englishCharacters = Self.prefixSums(englishLengths)
         frenchTokens = Self.prefixSums(anchors.frenchTokenCount)
         englishTokens = Self.prefixSums(anchors.englishTokenCount)
+        frenchWordy = Self.prefixSums(anchors.frenchTokenCount.map { $0 > 0 ? 1 : 0 })
+        englishWordy = Self.prefixSums(anchors.englishTokenCount.map { $0 > 0 ? 1 : 0 })
     }
 
     private static func prefixSums(_ values: [Int]) -> [Int] {
@@ -94,7 +100,8 @@ struct AlignmentSearch {
             union.deallocate()
         }
         let total = frenchTokens[french.upperBound] - frenchTokens[french.lowerBound] + englishTokens[english.upperBound] - englishTokens[english.lowerBound]
-        return 2 * Double(matched) / Double(max(1, total))
+        // Matches count French occurrences, so `Paris, Paris, Paris` against `Paris` would pass 1.
+        return min(1, 2 * Double(matched) / Double(max(1, total)))
     }
 
     /// Per French sentence, which of its anchoring tokens each English sentence of a window matches.
@@ -176,7 +183,8 @@ struct AlignmentSearch {
                             }
                             let total = frenchTokens[i] - frenchTokens[pi] + englishTokens[j] - englishTokens[pj]
                             let similarity = 2 * Double(matched) / Double(max(1, total))
-                            cost -= lexicalWeight * similarity * Double(a + b) / 2
+                            let sentences = frenchWordy[i] - frenchWordy[pi] + englishWordy[j] - englishWordy[pj]
+                            cost -= lexicalWeight * similarity * Double(sentences) / 2
                         }
                     }
                     if cost < best {
