@@ -49,21 +49,6 @@ struct SentenceAlignerTests {
 
     // MARK: - Seeded pseudo-random texts
 
-    /// SplitMix64: a fixed, portable sequence for a seed, so a failing case can be replayed.
-    struct SeededGenerator: RandomNumberGenerator {
-        private var state: UInt64
-
-        init(seed: UInt64) { state = seed }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Letters for random words: ASCII, accented and multibyte (`é`, `œ`, `’`) letters.
     static let letters: [String] = "abcdefghijklmnopqrstuvwxyzéèàçôœ".map(String.init) + ["’"]
     static let punctuation = [".", ",", ";", "!", "?", "—", "«", "»", "(", ")"]

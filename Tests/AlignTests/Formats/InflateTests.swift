@@ -58,7 +58,7 @@ struct InflateTests {
         .enabled(if: pythonEnabled), arguments: [0, 1, 9])
     func pythonRoundTrip(level: Int) throws {
         // Words drawn from a skewed distribution: long literal codes (subtables) and many blocks.
-        var random = SplitMix64(seed: UInt64(level) + 1)
+        var random = SeededGenerator(seed: UInt64(level) + 1)
         let words = ["le", "la", "œuvre", "été", "déjà", "the", "of", "work", "cessez-le-feu", "négociation", "peace", "—", "’"]
         var text: [UInt8] = []
         while text.count < 300_000 {
@@ -246,7 +246,7 @@ struct InflateTests {
             (try Self.fixture("tiny.dict.dz"), true), (try Self.fixture("text-fixed.deflate"), false),
             (try Self.fixture("text-dynamic.deflate"), false),
         ]
-        var random = SplitMix64(seed: 1951)
+        var random = SeededGenerator(seed: 1951)
         var decoded = 0
         var failures = 0
         for round in 0..<4000 {
@@ -266,7 +266,7 @@ struct InflateTests {
         #expect(failures > 1000)
     }
 
-    static func mutate(_ bytes: inout [UInt8], _ random: inout SplitMix64) {
+    static func mutate(_ bytes: inout [UInt8], _ random: inout SeededGenerator) {
         guard !bytes.isEmpty else {
             bytes.append(UInt8(truncatingIfNeeded: random.next()))
             return
@@ -301,20 +301,3 @@ struct InflateTests {
     }
 }
 
-extension InflateTests {
-    /// A small seeded pseudo-random generator (SplitMix64), so "random" tests try the same inputs on
-    /// every run.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-
-        init(seed: UInt64) { state = seed }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-}
