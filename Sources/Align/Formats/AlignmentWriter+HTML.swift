@@ -7,19 +7,7 @@ extension AlignmentWriter {
     public static func html(_ alignment: BilingualAlignment, toolVersion: String) -> String {
         let findings = findingsByLink(alignment)
         let title = "Alignment: \(fileName(alignment.frenchPath)) ↔ \(fileName(alignment.englishPath))"
-        var out = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="aligncli \(htmlEscape(toolVersion))">
-            <title>\(htmlEscape(title))</title>
-            <style>\(alignmentStyle)</style>
-            </head>
-            <body>
-
-            """
+        var out = HTMLPage.head(title: htmlEscape(title), generator: htmlEscape(toolVersion), style: alignmentStyle)
         out += "<header>\n<h1>Alignment</h1>\n"
         out += "<p class=\"inputs\"><span class=\"path\">\(htmlEscape(alignment.frenchPath))</span> (\(plural(alignment.french.count, "sentence"))) ↔ "
         out += "<span class=\"path\">\(htmlEscape(alignment.englishPath))</span> (\(plural(alignment.english.count, "sentence"))) · "

@@ -25,19 +25,7 @@ struct HTMLReportWriter {
     }
 
     func render(_ report: TerminologyReport) -> String {
-        var out = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="aligncli \(Self.escape(report.toolVersion))">
-            <title>Terminology report</title>
-            <style>\(Self.style)</style>
-            </head>
-            <body data-ready="0">
-
-            """
+        var out = HTMLPage.head(title: "Terminology report", generator: Self.escape(report.toolVersion), style: Self.style, bodyAttributes: " data-ready=\"0\"")
         out += header(report)
         out += summary(report)
         out += findings(report)
