@@ -79,40 +79,9 @@ struct EnglishTermFinder: Sendable {
         var range: Range<Int>
     }
 
-    /// Letters and digits in runs, folded (diacritics off, lower case unless `keepCase`), with
-    /// their UTF-8 byte ranges.
+    /// The words of `text` (`FoldedWords`), lower-cased unless `keepCase`; diacritics always off.
     static func tokens(_ text: String, keepCase: Bool) -> [Token] {
-        var result: [Token] = []
-        var current = ""
-        var start = 0
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            let width = UTF8.width(scalar)
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                if current.isEmpty { start = offset }
-                current += keepCase ? String(scalar) : String(scalar).lowercased()
-            } else if !current.isEmpty {
-                result.append(Token(text: fold(current), range: start..<offset))
-                current = ""
-            }
-            offset += width
-        }
-        if !current.isEmpty { result.append(Token(text: fold(current), range: start..<offset)) }
-        return result
-    }
-
-    private static func fold(_ word: String) -> String {
-        var folded = String.UnicodeScalarView()
-        for scalar in word.decomposedStringWithCanonicalMapping.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
-            switch scalar {
-            case "œ": folded.append(contentsOf: "oe".unicodeScalars)
-            case "æ": folded.append(contentsOf: "ae".unicodeScalars)
-            case "Œ": folded.append(contentsOf: "OE".unicodeScalars)
-            case "Æ": folded.append(contentsOf: "AE".unicodeScalars)
-            default: folded.append(scalar)
-            }
-        }
-        return String(folded)
+        FoldedWords.split(text).map { Token(text: keepCase ? $0.keepingCase : $0.folded, range: $0.range) }
     }
 
     /// Whether `word` is `form` or an English plural or possessive of it.
@@ -128,8 +97,9 @@ struct EnglishTermFinder: Sendable {
 
     /// Every match in `text`, longest first at each position, never overlapping.
     func matches(in text: String) -> [Match] {
-        let lower = Self.tokens(text, keepCase: false)
-        let cased = Self.tokens(text, keepCase: true)
+        let words = FoldedWords.split(text)
+        let lower = words.map { Token(text: $0.folded, range: $0.range) }
+        let cased = words.map { Token(text: $0.keepingCase, range: $0.range) }
         var result: [Match] = []
         var t = 0
         while t < lower.count {
