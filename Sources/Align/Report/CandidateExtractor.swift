@@ -23,6 +23,21 @@ struct CandidateExtractor {
     struct Key: Hashable, Sendable {
         var text: String
         var uncertainPrefix: Int
+        /// The hash of prefix and bytes the extractor computed anyway: the report's tables hash
+        /// a key with it instead of running SipHash over the text again on every chunk.
+        var textHash: UInt64
+
+        init(text: String, uncertainPrefix: Int, textHash: UInt64) {
+            self.text = text
+            self.uncertainPrefix = uncertainPrefix
+            self.textHash = textHash
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(textHash) }
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            lhs.textHash == rhs.textHash && lhs.uncertainPrefix == rhs.uncertainPrefix && lhs.text == rhs.text
+        }
     }
 
     /// Where an observation is in its chunk.
@@ -169,6 +184,8 @@ struct CandidateExtractor {
     /// (sorted by start, as the scanner returns them).
     mutating func extract(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, matches: [ScanMatch]) -> Output {
         var output = Output()
+        // About one new lower-case word per 40 bytes of French prose: sized once, not grown.
+        output.lowercaseWords = WordHashSet(capacity: max(1024, bytes.count / 40))
         let table = CaseTable.table
         let asciiWord = Self.asciiWord
         table.withUnsafeBufferPointer { table in
@@ -189,7 +206,16 @@ struct CandidateExtractor {
     ) {
         // The last lower-case word hashes inserted, by their low bits: most words are frequent
         // ones, and this direct-mapped cache skips re-inserting them.
-        var recent = [UInt64](repeating: 0, count: 1024)
+        let recent = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 1024)
+        recent.initialize(repeating: 0)
+        // Words that missed the cache wait here and go into the set in batches.
+        let pending = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 4096)
+        var pendingCount = 0
+        defer {
+            output.lowercaseWords.insert(contentsOf: UnsafeBufferPointer(rebasing: pending[..<pendingCount]))
+            recent.deallocate()
+            pending.deallocate()
+        }
         let wordClass = ScalarClass.word.rawValue
         let ignorableClass = ScalarClass.ignorable.rawValue
         let spaceClass = ScalarClass.space.rawValue
@@ -316,7 +342,12 @@ struct CandidateExtractor {
                     let slot = Int(truncatingIfNeeded: hash & 1023)
                     if recent[slot] != hash {
                         recent[slot] = hash
-                        output.lowercaseWords.insert(hash)
+                        if pendingCount == pending.count {
+                            output.lowercaseWords.insert(contentsOf: UnsafeBufferPointer(pending))
+                            pendingCount = 0
+                        }
+                        pending[pendingCount] = hash
+                        pendingCount &+= 1
                     }
                 }
                 if !runActive {
@@ -614,7 +645,7 @@ struct CandidateExtractor {
             }
             if slot < 0 {
                 slot = output.candidates.count
-                output.candidates.append((Key(text: String(decoding: text, as: UTF8.self), uncertainPrefix: prefix), Tally(first: position)))
+                output.candidates.append((Key(text: String(decoding: text, as: UTF8.self), uncertainPrefix: prefix, textHash: hash), Tally(first: position)))
                 output.next.append(-1)
                 if last >= 0 { output.next[last] = slot } else { output.index.set(slot, for: hash) }
             }

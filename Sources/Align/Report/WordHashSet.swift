@@ -35,6 +35,32 @@ struct WordHashSet: Sendable {
         }
     }
 
+    /// Inserts `keys` with the table grown once beforehand and probed in one tight loop: the
+    /// extractor hands its lower-case words over in batches, since inserting them one call at a
+    /// time (a capacity check and an array access each) cost the report more than its lexing.
+    mutating func insert(contentsOf keys: UnsafeBufferPointer<UInt64>) {
+        while (count + keys.count) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var added = 0
+        slots.withUnsafeMutableBufferPointer { slots in
+            for key in keys {
+                let value = Self.stored(key)
+                var slot = Int(truncatingIfNeeded: value ^ (value >> 29)) & mask
+                while true {
+                    let current = slots[slot]
+                    if current == value { break }
+                    if current == 0 {
+                        slots[slot] = value
+                        added += 1
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+        count += added
+    }
+
     func contains(_ key: UInt64) -> Bool {
         let value = Self.stored(key)
         let mask = slots.count - 1

@@ -75,7 +75,7 @@ struct CandidateExtractorTests {
 
     @Test("the word hash set agrees with Set<UInt64>")
     func wordHashSet() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 0x5EED_0003)
         var fast = WordHashSet(capacity: 4)
         var reference = Set<UInt64>()
         var keys: [UInt64] = [0, 1, UInt64.max]
@@ -91,6 +91,30 @@ struct CandidateExtractorTests {
         merged.formUnion(fast)
         #expect(keys.allSatisfy { merged.contains($0) })
         #expect(!merged.contains(424242))
+    }
+
+    @Test("batched insertion agrees with one-by-one insertion, across growth and duplicates")
+    func wordHashSetBatches() {
+        var generator = SeededGenerator(seed: 0x5EED_0004)
+        var batched = WordHashSet(capacity: 2)
+        var single = WordHashSet(capacity: 2)
+        var reference = Set<UInt64>()
+        for _ in 0..<40 {
+            // Small key ranges repeat keys within and across batches; 0 and 1 share a slot value.
+            var batch: [UInt64] = (0..<Int.random(in: 0...700, using: &generator)).map { _ in
+                UInt64.random(in: 0...3000, using: &generator) &* 0x9E37_79B9_7F4A_7C15
+            }
+            batch += [0, 1]
+            batch.withUnsafeBufferPointer { batched.insert(contentsOf: $0) }
+            for key in batch {
+                single.insert(key)
+                reference.insert(WordHashSet.stored(key))
+            }
+            #expect(batched.count == reference.count)
+            #expect(batched.count == single.count)
+        }
+        for probe in reference.shuffled(using: &generator).prefix(500) { #expect(batched.contains(probe)) }
+        #expect(!batched.contains(2))
     }
 
     @Test("the hash slot map agrees with Dictionary")
