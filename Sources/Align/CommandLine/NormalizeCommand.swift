@@ -129,7 +129,9 @@ public enum NormalizeCommand: AlignCommand {
             }
             let megabytes = Double(totals.bytes) / 1e6
             let work = seconds(normalizeTime + writeTime)
+            let normalizing = seconds(normalizeTime)
             io.writeError(String(format: "  %.1f MB, %.1f MB/s (read, normalize, segment, annotate and write)\n", megabytes, work > 0 ? megabytes / work : 0))
+            io.writeError(String(format: "  %.1f MB/s (read, normalize, segment and annotate: the outputs not written)\n", normalizing > 0 ? megabytes / normalizing : 0))
         }
         return diagnostics.contains { $0.severity == .error } ? .dataError : .ok
     }

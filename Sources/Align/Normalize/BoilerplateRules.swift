@@ -29,8 +29,35 @@ public struct BoilerplateRules: Sendable {
     /// Longer lines are never tested.
     public static let maximumLineBytes = 400
 
-    public var rules: [Rule]
+    public private(set) var rules: [Rule]
     public var source: String
+    /// The quick tests of every rule laid out flat, so that skipping a rule (most rules, on most
+    /// lines) reads plain integers: going through `Rule` retained and released its arrays for
+    /// every rule of every line, a visible share of `normalize`.
+    private let firstLatin1: [UInt64]
+    private let letters: [UInt8]
+    private let letterStarts: [Int]
+
+    public init(rules: [Rule], source: String) {
+        self.rules = rules
+        self.source = source
+        var firstLatin1: [UInt64] = []
+        var letters: [UInt8] = []
+        var letterStarts: [Int] = [0]
+        for rule in rules {
+            // First scalars below U+0100, 4 words a rule; a rule that may start anywhere has all bits.
+            var words: [UInt64] = [0, 0, 0, 0]
+            for value in 0..<256 where rule.firstScalars?.contains(UInt32(value)) ?? true {
+                words[value >> 6] |= 1 &<< UInt64(value & 63)
+            }
+            firstLatin1 += words
+            letters += rule.requiredLetters
+            letterStarts.append(letters.count)
+        }
+        self.firstLatin1 = firstLatin1
+        self.letters = letters
+        self.letterStarts = letterStarts
+    }
 
     /// No rules at all.
     public static let none = BoilerplateRules(rules: [], source: "")
@@ -109,19 +136,32 @@ public struct BoilerplateRules: Sendable {
     func match(_ line: UnsafeBufferPointer<UInt8>, stack: inout [Int]) -> Rule? {
         guard !line.isEmpty, line.count <= Self.maximumLineBytes else { return nil }
         let first = ScalarTable.decode(line, at: 0).value
-        let found = rules.withUnsafeBufferPointer { rules -> Int? in
-            for index in 0..<rules.count {
-                if rules[index].firstScalars?.contains(first) == false { continue }
-                if !rules[index].requiredLetters.isEmpty, !Self.contains(rules[index].requiredLetters, in: line) { continue }
-                if rules[index].compiled.matches(line, stack: &stack) { return index }
+        let found = firstLatin1.withUnsafeBufferPointer { firstLatin1 in
+            letters.withUnsafeBufferPointer { letters in
+                letterStarts.withUnsafeBufferPointer { letterStarts -> Int? in
+                    for index in 0..<letterStarts.count - 1 {
+                        if first < 256 {
+                            if firstLatin1[index &* 4 &+ Int(first >> 6)] & (1 &<< UInt64(first & 63)) == 0 { continue }
+                        } else if rules[index].firstScalars?.contains(first) == false {
+                            continue
+                        }
+                        let required = UnsafeBufferPointer(rebasing: letters[letterStarts[index]..<letterStarts[index + 1]])
+                        if !required.isEmpty, !Self.contains(required, in: line) { continue }
+                        if rules[index].compiled.matches(line, stack: &stack) { return index }
+                    }
+                    return nil
+                }
             }
-            return nil
         }
         return found.map { rules[$0] }
     }
 
     /// Whether `line` contains `letters` (lower-case ASCII letters), ignoring ASCII case.
     static func contains(_ letters: [UInt8], in line: UnsafeBufferPointer<UInt8>) -> Bool {
+        letters.withUnsafeBufferPointer { contains($0, in: line) }
+    }
+
+    static func contains(_ letters: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard letters.count <= line.count else { return false }
         let first = letters[0]
         for start in 0...(line.count - letters.count) where line[start] | 0x20 == first {

@@ -9,7 +9,7 @@ enum CanonicalComposition {
     private static let attention: [UInt64] = {
         var words = [UInt64](repeating: 0, count: Int(UnicodeTables.tableLimit) / 64)
         for value in UInt32(0x80)..<UnicodeTables.tableLimit where computeAttention(value) {
-            words[Int(value >> 6)] |= 1 << UInt64(value & 63)
+            words[Int(value >> 6)] |= 1 &<< UInt64(value & 63)
         }
         return words
     }()

@@ -76,15 +76,18 @@ public struct CorpusNormalizer: Sendable {
                             }
                             // Letter words are a lower bound of words with digits: count those only when needed.
                             if verdict.words >= options.duplicateMinimumWords || Self.wordCount(sourceBytes) >= options.duplicateMinimumWords {
+                                // A new hash is stored with the index this segment will have; a hash
+                                // seen before keeps its first segment (a collision removes nothing).
                                 let hash = SentenceHashIndex.hash(sourceBytes)
-                                if let first = seen.first(hash), result.segments[first].source.utf8.elementsEqual(sourceBytes) {
+                                if let first = seen.firstOrInsert(hash, index: result.segments.count),
+                                    result.segments[first].source.utf8.elementsEqual(sourceBytes)
+                                {
                                     result.removals.append(
                                         Removal(
                                             kind: .duplicate, line: line.number, original: original, rule: "duplicate", category: "duplicate",
                                             reason: "repeats a sentence of line \(result.segments[first].line)", text: originalText(sourceRange)))
                                     continue
                                 }
-                                seen.insert(hash, index: result.segments.count)
                             }
                         }
                         let source = String(decoding: sourceBytes, as: UTF8.self)

@@ -45,21 +45,41 @@ public struct LanguageGuesser: Sendable {
     static let languages: [String] = functionWords.keys.sorted()
 
     /// Function words by their packed bytes: a word of at most 8 bytes (lower-case UTF-8) read
-    /// as a little-endian integer, in an open-addressing table; the value is the index of its
-    /// language plus one (0: empty slot). Longer words are no function word.
-    static let table: (keys: [UInt64], values: [UInt8]) = {
-        var keys = [UInt64](repeating: 0, count: 4096)
-        var values = [UInt8](repeating: 0, count: 4096)
+    /// as a little-endian integer. The table is perfect: a multiplier is searched (from a fixed
+    /// start, so every run builds the same table) that sends every word to its own slot, so a
+    /// lookup is one load and one compare, with no probing loop to mispredict; the value is
+    /// the index of the word's language plus one (0: no word). Longer words are no function word.
+    static let table: (keys: [UInt64], values: [UInt8], multiplier: UInt64, shift: UInt64) = {
+        var words: [(key: UInt64, value: UInt8)] = []
         for (index, language) in languages.enumerated() {
-            for word in functionWords[language]! where word.utf8.count <= 8 {
-                let key = pack(Array(word.utf8))
-                var slot = slot(of: key)
-                while values[slot] != 0 { slot = (slot + 1) & 4095 }
-                keys[slot] = key
-                values[slot] = UInt8(index + 1)
+            for word in functionWords[language]!.sorted() where word.utf8.count <= 8 {
+                words.append((pack(Array(word.utf8)), UInt8(index + 1)))
             }
         }
-        return (keys, values)
+        var bits: UInt64 = 12
+        var multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        while true {
+            let size = 1 << Int(bits)
+            for _ in 0..<20_000 {
+                var keys = [UInt64](repeating: 0, count: size)
+                var values = [UInt8](repeating: 0, count: size)
+                var perfect = true
+                for (key, value) in words {
+                    let slot = Int(truncatingIfNeeded: (key &* multiplier) >> (64 - bits))
+                    if values[slot] != 0 {
+                        perfect = false
+                        break
+                    }
+                    keys[slot] = key
+                    values[slot] = value
+                }
+                if perfect { return (keys, values, multiplier, 64 - bits) }
+                // The next odd multiplier of a fixed sequence (SplitMix64 steps).
+                multiplier = (multiplier &+ 0x9E37_79B9_7F4A_7C15) | 1
+                multiplier = (multiplier ^ (multiplier >> 30)) &* 0xBF58_476D_1CE4_E5B9 | 1
+            }
+            bits += 1
+        }
     }()
 
     static func pack(_ bytes: [UInt8]) -> UInt64 {
@@ -68,17 +88,14 @@ public struct LanguageGuesser: Sendable {
         return key
     }
 
-    @inline(__always)
-    static func slot(of key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 52)
-    }
-
     /// The document language.
     public let language: String
     let languageIndex: Int
     /// `table`, held by the instance: no lazy-global check per sentence.
     let keys: [UInt64]
     let values: [UInt8]
+    let multiplier: UInt64
+    let shift: UInt64
     /// Sentences with fewer words are never judged.
     public var minimumWords = 4
     /// Function words of the other language needed before a sentence counts as foreign.
@@ -87,7 +104,7 @@ public struct LanguageGuesser: Sendable {
     public init(language: String) {
         self.language = String(language.prefix(2)).lowercased()
         languageIndex = Self.languages.firstIndex(of: self.language) ?? -1
-        (keys, values) = Self.table
+        (keys, values, multiplier, shift) = Self.table
         languageCount = Self.languages.count
     }
 
@@ -114,69 +131,95 @@ public struct LanguageGuesser: Sendable {
     /// Judges UTF-8 text: words are runs of letters, lower-cased (ASCII and Latin-1 capitals),
     /// packed into an integer as they are read and looked up in `table`.
     public func judge(bytes text: UnsafeBufferPointer<UInt8>) -> Verdict {
+        // Counter 0 takes the words that are no function word; 1... the languages.
+        // A tuple on the stack, written through a pointer: a SIMD vector indexed at run time is
+        // copied through the stack on every increment, an array costs an allocation.
         var counts: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
         var words = 0
-        if let base = text.baseAddress {
-            keys.withUnsafeBufferPointer { keys in
-                values.withUnsafeBufferPointer { values in
-                    withUnsafeMutableBytes(of: &counts) { raw in
-                        let counts = raw.baseAddress!.assumingMemoryBound(to: Int.self)
-                        var key: UInt64 = 0
-                        var length = 0
-                        @inline(__always) func endWord() {
-                            guard length > 0 else { return }
+        keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+            withUnsafeMutableBytes(of: &counts) { raw in
+                let counts = raw.bindMemory(to: Int.self)
+                let multiplier = self.multiplier
+                let shift = self.shift
+                var key: UInt64 = 0
+                var length = 0
+                var index = 0
+                let count = text.count
+                while true {
+                    // The commonest word: at most 7 ASCII letters and an ASCII byte that is no
+                    // letter, found with one 8-byte load and no branch per byte (the loop below
+                    // mispredicts at every word end). Each byte's top bit says "letter": the low
+                    // seven bits of `lower` lie in 0x61...0x7A and the byte is ASCII.
+                    if index &+ 8 <= count {
+                        let word = UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                        let lower = word | 0x2020_2020_2020_2020
+                        let low7 = lower & 0x7F7F_7F7F_7F7F_7F7F
+                        let letters = (0xFAFA_FAFA_FAFA_FAFA &- low7) & ~lower & (low7 &+ 0x1F1F_1F1F_1F1F_1F1F) & 0x8080_8080_8080_8080
+                        let letterCount = (~letters & 0x8080_8080_8080_8080).trailingZeroBitCount &>> 3
+                        if letterCount > 0, letterCount < 8, text[index &+ letterCount] < 0x80 {
+                            let key = lower & ((1 &<< UInt64(letterCount &* 8)) &- 1)
                             words &+= 1
-                            if length <= 8 {
-                                var slot = Self.slot(of: key)
-                                while values[slot] != 0 {
-                                    if keys[slot] == key {
-                                        counts[Int(values[slot])] &+= 1
-                                        break
-                                    }
-                                    slot = (slot &+ 1) & 4095
-                                }
-                            }
-                            key = 0
-                            length = 0
+                            let slot = Int(truncatingIfNeeded: (key &* multiplier) &>> shift)
+                            counts[keys[slot] == key ? Int(values[slot]) : 0] &+= 1
+                            index &+= letterCount &+ 1
+                            continue
                         }
-                        @inline(__always) func add(_ byte: UInt8) {
-                            if length < 8 { key |= UInt64(byte) << UInt64(length &* 8) }
+                    }
+                    // A run of word bytes: ASCII letters (lower-cased), Latin-1 letters (C3 xx,
+                    // capitals lower-cased), other letters and marks as they are.
+                    while index < count {
+                        let byte = text[index]
+                        if byte < 0x80 {
+                            let lower = byte | 0x20
+                            guard lower &- 0x61 < 26 else { break }
+                            if length < 8 { key |= UInt64(lower) &<< UInt64(length &* 8) }
                             length &+= 1
-                        }
-                        let count = text.count
-                        var index = 0
-                        while index < count {
-                            let byte = base[index]
-                            if byte < 0x80 {
-                                let lower = byte | 0x20
-                                if lower &- 0x61 < 26 { add(lower) } else { endWord() }
-                                index &+= 1
-                                continue
+                            index &+= 1
+                        } else if byte == 0xC3, index &+ 1 < count {
+                            let second = text[index &+ 1]
+                            guard second != 0x97, second != 0xB7 else { break }  // × ÷
+                            let lower = second <= 0x9E ? second &+ 0x20 : second
+                            if length < 7 {
+                                key |= (UInt64(0xC3) | UInt64(lower) &<< 8) &<< UInt64(length &* 8)
+                            } else if length == 7 {
+                                key |= UInt64(0xC3) &<< 56
                             }
+                            length &+= 2
+                            index &+= 2
+                        } else {
                             let (value, width) = ScalarTable.decode(text, at: index)
-                            if LineNormalizer.isLetterOrMark(value) {
-                                if width == 2, byte == 0xC3, base[index &+ 1] <= 0x9E, base[index &+ 1] != 0x97 {
-                                    add(0xC3)
-                                    add(base[index &+ 1] &+ 0x20)
-                                } else {
-                                    for offset in 0..<width { add(base[index &+ offset]) }
-                                }
-                            } else {
-                                endWord()
+                            guard LineNormalizer.isLetterOrMark(value) else { break }
+                            for offset in 0..<width {
+                                if length < 8 { key |= UInt64(text[index &+ offset]) &<< UInt64(length &* 8) }
+                                length &+= 1
                             }
                             index &+= width
                         }
-                        endWord()
                     }
+                    if length > 0 {
+                        words &+= 1
+                        if length <= 8 {
+                            let slot = Int(truncatingIfNeeded: (key &* multiplier) &>> shift)
+                            counts[keys[slot] == key ? Int(values[slot]) : 0] &+= 1
+                        }
+                        key = 0
+                        length = 0
+                    }
+                    guard index < count else { break }
+                    // A separator: one scalar that is no letter.
+                    index &+= text[index] < 0x80 ? 1 : ScalarTable.decode(text, at: index).width
                 }
             }
+            }
         }
-        let ownCount = languageIndex >= 0 ? Self.count(counts, languageIndex + 1) : 0
+        func counted(_ index: Int) -> Int { withUnsafeBytes(of: counts) { $0.load(fromByteOffset: index * MemoryLayout<Int>.stride, as: Int.self) } }
+        let ownCount = languageIndex >= 0 ? counted(languageIndex + 1) : 0
         var bestLanguage = -1
         var bestCount = 0
-        for offset in 0..<languageCount where offset != languageIndex && Self.count(counts, offset + 1) > bestCount {
+        for offset in 0..<languageCount where offset != languageIndex && counted(offset + 1) > bestCount {
             bestLanguage = offset
-            bestCount = Self.count(counts, offset + 1)
+            bestCount = counted(offset + 1)
         }
         var verdict = Verdict(foreignLanguage: nil, ownWords: ownCount, otherWords: bestCount, words: words)
         if words >= minimumWords, bestLanguage >= 0, bestCount >= minimumEvidence, bestCount > 2 * ownCount {
@@ -185,9 +228,6 @@ public struct LanguageGuesser: Sendable {
         return verdict
     }
 
-    private static func count(_ counts: (Int, Int, Int, Int, Int, Int, Int, Int), _ index: Int) -> Int {
-        withUnsafeBytes(of: counts) { $0.bindMemory(to: Int.self)[index] }
-    }
 
     /// The English name of a language code, for messages.
     static func name(of code: String) -> String {

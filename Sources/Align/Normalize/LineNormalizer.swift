@@ -25,7 +25,14 @@ public struct LineNormalizer: Sendable {
 
     /// Normalizes a line (valid UTF-8, no line end).
     public func normalize(buffer text: UnsafeBufferPointer<UInt8>) -> NormalizedLine {
+        normalize(buffer: text, skipsPlainRuns: true)
+    }
+
+    /// `skipsPlainRuns: false` takes every scalar through the general path: the reference the
+    /// tests hold the fast loop to.
+    func normalize(buffer text: UnsafeBufferPointer<UInt8>, skipsPlainRuns: Bool) -> NormalizedLine {
         var state = State(text: text, options: options)
+        state.skipsPlainRuns = skipsPlainRuns
         state.run()
         return NormalizedLine(text: state.out, edits: state.edits)
     }
@@ -57,7 +64,7 @@ public struct LineNormalizer: Sendable {
         // Bits 0–63 and 64–127 of the set, as literals.
         let low: UInt64 = 0x7FFF_9F7C_0000_0000
         let high: UInt64 = 0x7FFF_FFFF_FFFF_FFFF
-        return byte < 64 ? low & (1 << UInt64(byte)) != 0 : high & (1 << UInt64(byte - 64)) != 0
+        return byte < 64 ? low & (1 &<< UInt64(byte)) != 0 : high & (1 &<< UInt64(byte - 64)) != 0
     }
 
     @inline(__always)
@@ -78,6 +85,7 @@ public struct LineNormalizer: Sendable {
         var copyFrom = 0
         /// The last scalar written (0 at the start of the line).
         var last: UInt32 = 0
+        var skipsPlainRuns = true
 
         init(text: UnsafeBufferPointer<UInt8>, options: NormalizeOptions) {
             self.text = text
@@ -110,23 +118,59 @@ public struct LineNormalizer: Sendable {
 
         mutating func run() {
             let count = text.count
+            let simpleSpaces = options.frenchSpacing == .space
             var index = 0
             while index < count {
-                // Plain ASCII (letters, digits, punctuation that needs nothing), the bulk of the text.
-                var byte = text[index]
-                if byte < 0x80, LineNormalizer.isPlainASCII(byte) {
-                    repeat {
-                        index += 1
-                        last = UInt32(byte)
+                // The bulk of the text needs nothing: plain ASCII (letters, digits, punctuation),
+                // one plain space between two words, and Latin-1 letters (`é`, `À`: C3 xx) not
+                // followed by a byte that may start a combining mark. One tight loop skips them.
+                let byte = text[index]
+                if skipsPlainRuns, byte < 0x80 ? LineNormalizer.isPlainASCII(byte) : byte == 0xC3 {
+                    let start = index
+                    var lastValue = last
+                    while index < count {
+                        // Eight bytes at a time while they are letters, digits, or single spaces
+                        // between a character and a printable one (words and the spaces between
+                        // them, most of a line): a test per byte mispredicts at every word end.
+                        if index &+ 8 <= count, lastValue != 0 {
+                            let run = Self.plainRun(UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self), spaces: simpleSpaces)
+                            if run > 0 {
+                                lastValue = UInt32(text[index &+ run &- 1])
+                                index &+= run
+                                continue
+                            }
+                        }
+                        let current = text[index]
+                        if current < 0x80 {
+                            if LineNormalizer.isPlainASCII(current) {
+                                lastValue = UInt32(current)
+                                index &+= 1
+                                continue
+                            }
+                            // What `spaceRun` would leave as it is: a space after a character, before
+                            // a printable ASCII one, when no French spacing is asked for.
+                            if current == 0x20, simpleSpaces, lastValue != 0, index &+ 1 < count, text[index &+ 1] &- 0x21 < 0x5E {
+                                lastValue = 0x20
+                                index &+= 1
+                                continue
+                            }
+                        } else if current == 0xC3, index &+ 1 < count, index &+ 2 == count || text[index &+ 2] < 0xCC {
+                            lastValue = 0xC0 | UInt32(text[index &+ 1] & 0x3F)
+                            index &+= 2
+                            continue
+                        }
+                        break
+                    }
+                    last = lastValue
+                    if index > start {
                         guard index < count else { break }
-                        byte = text[index]
-                    } while byte < 0x80 && LineNormalizer.isPlainASCII(byte)
-                    guard index < count else { break }
-                    // A combining mark after an ASCII letter: step back so NFC sees the pair.
-                    if byte >= 0xCC, CanonicalComposition.needsAttention(ScalarTable.decode(text, at: index).value) {
-                        index -= 1
-                    } else {
-                        continue
+                        // A combining mark after an ASCII letter (the only case the loop stops
+                        // before one): step back so NFC sees the pair.
+                        if text[index] >= 0xCC, CanonicalComposition.needsAttention(ScalarTable.decode(text, at: index).value) {
+                            index -= 1
+                        } else {
+                            continue
+                        }
                     }
                 }
                 let (value, width) = ScalarTable.decode(text, at: index)
@@ -183,6 +227,30 @@ public struct LineNormalizer: Sendable {
                 }
             }
             flush(to: count)
+        }
+
+        /// How many of the eight bytes of `word` (little-endian: the first byte lowest) from the
+        /// start are ASCII letters, digits, or (with `spaces`) a space before a byte in
+        /// 0x21...0x7E inside the word: bytes the loop of `run` leaves as they are. Each per-byte
+        /// test sets the byte's top bit (exact, no carry between bytes: the ranges are tested on
+        /// the low seven bits, and bytes from 0x80 excluded).
+        @inline(__always)
+        static func plainRun(_ word: UInt64, spaces: Bool) -> Int {
+            let high: UInt64 = 0x8080_8080_8080_8080
+            let low7 = word & 0x7F7F_7F7F_7F7F_7F7F
+            let ascii = ~word & high
+            let lower7 = (word | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F
+            // Letters: 0x61...0x7A once 0x20 is set; digits: 0x30...0x39; printable: 0x21...0x7E.
+            let letters = (0xFAFA_FAFA_FAFA_FAFA &- lower7) & (lower7 &+ 0x1F1F_1F1F_1F1F_1F1F)
+            let digits = (0xB9B9_B9B9_B9B9_B9B9 &- low7) & (low7 &+ 0x5050_5050_5050_5050)
+            var plain = (letters | digits) & ascii
+            if spaces {
+                let printable = (0xFEFE_FEFE_FEFE_FEFE &- low7) & (low7 &+ 0x5F5F_5F5F_5F5F_5F5F) & ascii
+                let other = word ^ 0x2020_2020_2020_2020
+                let isSpace = ~(((other & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | other) & high
+                plain |= isSpace & (printable &>> 8)
+            }
+            return (~plain & high).trailingZeroBitCount &>> 3
         }
 
         /// A run of spaces and invisible characters: one space inside the line, nothing at its edges.

@@ -3,6 +3,9 @@
 /// Equal hashes are confirmed by comparing the bytes (the caller does), so a collision never
 /// removes a sentence.
 struct SentenceHashIndex {
+    /// Hashes, 0 marking an empty slot (the hash 0 is stored as 1); the values are read only
+    /// when a hash is found, which is rare: most sentences are new, and their probe touches
+    /// one array.
     private var keys: [UInt64]
     private var values: [Int32]
     private var count = 0
@@ -12,12 +15,16 @@ struct SentenceHashIndex {
         values = [Int32](repeating: -1, count: 1024)
     }
 
+    @inline(__always)
+    private static func stored(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
+
     /// The segment index stored for `hash`, if any.
     func first(_ hash: UInt64) -> Int? {
+        let key = Self.stored(hash)
         let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while values[slot] >= 0 {
-            if keys[slot] == hash { return Int(values[slot]) }
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while keys[slot] != 0 {
+            if keys[slot] == key { return Int(values[slot]) }
             slot = (slot + 1) & mask
         }
         return nil
@@ -25,16 +32,26 @@ struct SentenceHashIndex {
 
     /// Stores `index` for `hash` unless the hash is already there.
     mutating func insert(_ hash: UInt64, index: Int) {
+        _ = firstOrInsert(hash, index: index)
+    }
+
+    /// The index stored for `hash`, or `nil` after storing `index` for it: one probe where
+    /// `first` then `insert` would take two.
+    mutating func firstOrInsert(_ hash: UInt64, index: Int) -> Int? {
         if (count + 1) * 2 > keys.count { grow() }
+        let key = Self.stored(hash)
         let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while values[slot] >= 0 {
-            if keys[slot] == hash { return }
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let current = keys[slot]
+            if current == key { return Int(values[slot]) }
+            if current == 0 { break }
             slot = (slot + 1) & mask
         }
-        keys[slot] = hash
-        values[slot] = Int32(index)
+        keys[slot] = key
+        values[slot] = Int32(truncatingIfNeeded: index)
         count += 1
+        return nil
     }
 
     private mutating func grow() {
@@ -43,7 +60,14 @@ struct SentenceHashIndex {
         keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
         values = [Int32](repeating: -1, count: oldKeys.count * 2)
         count = 0
-        for slot in oldKeys.indices where oldValues[slot] >= 0 { insert(oldKeys[slot], index: Int(oldValues[slot])) }
+        let mask = keys.count - 1
+        for slot in oldKeys.indices where oldKeys[slot] != 0 {
+            var target = Int(truncatingIfNeeded: oldKeys[slot]) & mask
+            while keys[target] != 0 { target = (target + 1) & mask }
+            keys[target] = oldKeys[slot]
+            values[target] = oldValues[slot]
+            count += 1
+        }
     }
 }
 

@@ -232,7 +232,7 @@ struct RegexProgram: Sendable {
                             let set = Int(setNumber)
                             if value < UnicodeTables.tableLimit {
                                 let word = bits[set &* Self.wordsPerSet &+ Int(value >> 6)]
-                                guard word & (1 << UInt64(value & 63)) != 0 else { break thread }
+                                guard word & (1 &<< UInt64(value & 63)) != 0 else { break thread }
                             } else {
                                 guard storage.setHasHigh[set], storage.sets[set].contains(value) else { break thread }
                             }
@@ -280,7 +280,7 @@ struct RegexProgram: Sendable {
                                     guard let value else { continue }
                                     let set = Int(branch.set)
                                     if value < UnicodeTables.tableLimit {
-                                        guard bits[set &* Self.wordsPerSet &+ Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 else { continue }
+                                        guard bits[set &* Self.wordsPerSet &+ Int(value >> 6)] & (1 &<< UInt64(value & 63)) != 0 else { continue }
                                     } else {
                                         guard storage.setHasHigh[set], storage.sets[set].contains(value) else { continue }
                                     }

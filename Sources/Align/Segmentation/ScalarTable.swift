@@ -14,7 +14,7 @@ enum ScalarTable {
     private static func positiveBitmap(of set: ScalarSet) -> [UInt64] {
         let limit = Int(UnicodeTables.tableLimit)
         var words = [UInt64](repeating: 0, count: limit / 64)
-        func insert(_ value: Int) { words[value >> 6] |= 1 << UInt64(value & 63) }
+        func insert(_ value: Int) { words[value >> 6] |= 1 &<< UInt64(value & 63) }
         for item in set.items {
             switch item {
             case .range(let lower, let upper):
@@ -49,7 +49,7 @@ enum ScalarTable {
         } else if set.caseInsensitive {
             let direct = words
             func has(_ value: UInt32) -> Bool {
-                value < UnicodeTables.tableLimit && direct[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
+                value < UnicodeTables.tableLimit && direct[Int(value >> 6)] & (1 &<< UInt64(value & 63)) != 0
             }
             for value in 0..<limit where !has(UInt32(value)) {
                 if UnicodeTables.caseVariants(of: UInt32(value)).contains(where: has) { insert(value) }
@@ -68,7 +68,7 @@ enum ScalarTable {
         for value in 0..<UnicodeTables.tableLimit {
             let bit = UnicodeTables.categoryBit(of: value)
             let index = bit.trailingZeroBitCount
-            bitmaps[index][Int(value >> 6)] |= 1 << UInt64(value & 63)
+            bitmaps[index][Int(value >> 6)] |= 1 &<< UInt64(value & 63)
         }
         return bitmaps
     }()
@@ -76,7 +76,7 @@ enum ScalarTable {
     /// Whether `value` is in a bitmap made by `bitmap(of:)` (below the table limit only).
     @inline(__always)
     static func test(_ words: [UInt64], _ value: UInt32) -> Bool {
-        words[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
+        words[Int(value >> 6)] & (1 &<< UInt64(value & 63)) != 0
     }
 
     /// The scalar starting at `index`.

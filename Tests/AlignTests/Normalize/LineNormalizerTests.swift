@@ -136,3 +136,31 @@ struct LineNormalizerTests {
         #expect(padded.sourceEnd(of: padded.text.count) == 2 + "Été.".utf8.count)
     }
 }
+
+/// The line normalizer's fast loop (plain ASCII, single spaces, Latin-1 letters skipped in one
+/// run) against the general path taken for every scalar.
+@Suite("Normalize: line normalizer fast loop")
+struct LineNormalizerFastLoopTests {
+    @Test("random lines: the same text and the same edits with and without the fast loop")
+    func fastLoopAgrees() {
+        var generator = SeededGenerator(seed: 0x5EED_0006)
+        let pieces = [
+            "a", "mot", "Été", "é", "e\u{301}", "A\u{30A}", "c\u{327}a", "é\u{301}", " ", "  ", "\u{00A0}", "\u{202F}", "\t", "'", "’", "-", "‐", " – ",
+            "—", ".", "année.Selon", "M.", "U.S.", "3.5", "!", "?", " ?", " :", "«", "»", "\u{00AD}", "\u{200B}", "×", "ÿ", "Ÿ", "ß", "🙂", "\u{7F}", "\u{1}",
+        ]
+        for _ in 0..<600 {
+            var line = ""
+            for _ in 0..<Int.random(in: 0...24, using: &generator) { line += pieces.randomElement(using: &generator)! }
+            for spacing in [NormalizeOptions.FrenchSpacing.space, .nbsp] {
+                var options = NormalizeOptions()
+                options.frenchSpacing = spacing
+                let normalizer = LineNormalizer(options: options)
+                let bytes = Array(line.utf8)
+                let (fast, reference) = bytes.withUnsafeBufferPointer {
+                    (normalizer.normalize(buffer: $0, skipsPlainRuns: true), normalizer.normalize(buffer: $0, skipsPlainRuns: false))
+                }
+                #expect(fast == reference, "\(line.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+    }
+}
