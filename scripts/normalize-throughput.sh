@@ -38,6 +38,6 @@ for terms in off annotate; do
   done
   printf -- "--terms %-8s wall %6.3f s  %6.1f MB/s   cpu %6.3f s  %6.1f MB/s\n" "$terms" "$best" \
     "$(echo "$bytes / 1000000 / $best" | bc -l)" "$bestcpu" "$(echo "$bytes / 1000000 / $bestcpu" | bc -l)"
-  sed -n '/load/,/MB\/s/p' "$base/align-throughput-best.log" | sed 's/^/    /'
+  sed -n '/^  load/,$p' "$base/align-throughput-best.log" | sed 's/^/    /'
 done
 rm -f "$base/align-throughput-best.log"

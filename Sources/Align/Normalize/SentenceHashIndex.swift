@@ -10,9 +10,13 @@ struct SentenceHashIndex {
     private var values: [Int32]
     private var count = 0
 
-    init() {
-        keys = [UInt64](repeating: 0, count: 1024)
-        values = [Int32](repeating: -1, count: 1024)
+    /// A table sized for about `expectedCount` sentences, so a large document does not rehash
+    /// the table again and again as it grows.
+    init(expectedCount: Int = 0) {
+        var size = 1024
+        while size < expectedCount * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Int32](repeating: -1, count: size)
     }
 
     @inline(__always)

@@ -47,12 +47,22 @@ struct RegexProgram: Sendable {
     /// The compiled code: routine 0 matches forward, routine 1 backward, lookarounds follow; set
     /// bitmaps (`wordsPerSet` words each), the sets themselves for scalars past the bitmap, and
     /// the branch tables of `dispatch`.
-    final class Storage: Sendable {
+    ///
+    /// The instructions of every routine and the set bitmaps are also copied once into memory
+    /// the storage owns, read through plain pointers by `run`: reaching them through the arrays
+    /// retained and released them on every rule test, the largest share of reference counting
+    /// in `normalize`. Nothing is written after `init`, hence `@unchecked Sendable`.
+    final class Storage: @unchecked Sendable {
         let routines: [Routine]
         let setBits: [UInt64]
         let sets: [ScalarSet]
         let setHasHigh: [Bool]
         let dispatchTables: [[(set: Int32, target: Int32)]]
+        /// All routines' instructions one after the other; routine `r` starts at `routineStart[r]`.
+        let code: UnsafeMutableBufferPointer<Instruction>
+        let routineStart: UnsafeMutableBufferPointer<Int>
+        let routineForward: UnsafeMutableBufferPointer<Bool>
+        let bits: UnsafeMutableBufferPointer<UInt64>
 
         init(_ builder: Builder) {
             routines = builder.routines
@@ -60,6 +70,27 @@ struct RegexProgram: Sendable {
             sets = builder.sets
             setHasHigh = builder.setHasHigh
             dispatchTables = builder.dispatchTables
+            let all = builder.routines.flatMap(\.instructions)
+            code = .allocate(capacity: max(all.count, 1))
+            _ = code.initialize(from: all)
+            routineStart = .allocate(capacity: builder.routines.count + 1)
+            routineForward = .allocate(capacity: max(builder.routines.count, 1))
+            var start = 0
+            for (index, routine) in builder.routines.enumerated() {
+                routineStart[index] = start
+                routineForward[index] = routine.forward
+                start += routine.instructions.count
+            }
+            routineStart[builder.routines.count] = start
+            bits = .allocate(capacity: max(builder.setBits.count, 1))
+            _ = bits.initialize(from: builder.setBits)
+        }
+
+        deinit {
+            code.deallocate()
+            routineStart.deallocate()
+            routineForward.deallocate()
+            bits.deallocate()
         }
     }
 
@@ -201,14 +232,17 @@ struct RegexProgram: Sendable {
     }
 
     private func run(_ routineIndex: Int, _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ stack: inout [Int], _ budget: inout Int) -> Bool {
-        let forward = storage.routines[routineIndex].forward
+        let storage = self.storage
+        let forward = storage.routineForward[routineIndex]
         let base = stack.count
         defer { stack.removeSubrange(base...) }
         stack.append(0)
         stack.append(start)
         let count = text.count
-        return storage.routines[routineIndex].instructions.withUnsafeBufferPointer { code in
-            storage.setBits.withUnsafeBufferPointer { bits in
+        let code = UnsafeBufferPointer(rebasing: storage.code[storage.routineStart[routineIndex]..<storage.routineStart[routineIndex + 1]])
+        let bits = UnsafeBufferPointer(storage.bits)
+        return withExtendedLifetime(storage) {
+            do {
                 while stack.count > base {
                     var position = stack.removeLast()
                     var pc = Int(stack.removeLast())
