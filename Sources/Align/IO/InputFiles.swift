@@ -46,34 +46,34 @@ public enum InputFiles {
         let expected = max(Int(status.st_size), 0) + 1
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
-            initialized = 0
-            while initialized < buffer.count {
-                let count = Foundation.read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break
-                }
-                if count == 0 { break }
-                initialized += count
-            }
+            (initialized, failure) = fill(UnsafeMutableRawBufferPointer(buffer), from: descriptor)
         }
         // A file that grew since `fstat` (or reports no size, like a pipe): read the rest.
-        if failure == 0, bytes.count == expected {
-            var chunk = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
-                let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break
-                }
-                if count == 0 { break }
-                bytes += chunk[..<count]
-            }
+        var chunk = [UInt8](repeating: 0, count: failure == 0 && bytes.count == expected ? 1 << 16 : 0)
+        while !chunk.isEmpty {
+            let (count, error) = chunk.withUnsafeMutableBytes { fill($0, from: descriptor) }
+            failure = error
+            bytes += chunk[..<count]
+            if count < chunk.count { break }
         }
         if failure != 0 { throw problem(path, errno: failure) }
         return bytes
+    }
+
+    /// Reads from `descriptor` until `buffer` is full, the file ends or a read fails (retrying
+    /// when interrupted): the bytes read, and the error number of a failure (0 if none).
+    private static func fill(_ buffer: UnsafeMutableRawBufferPointer, from descriptor: Int32) -> (count: Int, error: Int32) {
+        var filled = 0
+        while filled < buffer.count {
+            let count = Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return (filled, errno)
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        return (filled, 0)
     }
 
     /// The error for a file that could not be opened or read.

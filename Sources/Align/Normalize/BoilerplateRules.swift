@@ -157,10 +157,6 @@ public struct BoilerplateRules: Sendable {
     }
 
     /// Whether `line` contains `letters` (lower-case ASCII letters), ignoring ASCII case.
-    static func contains(_ letters: [UInt8], in line: UnsafeBufferPointer<UInt8>) -> Bool {
-        letters.withUnsafeBufferPointer { contains($0, in: line) }
-    }
-
     static func contains(_ letters: UnsafeBufferPointer<UInt8>, in line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard letters.count <= line.count else { return false }
         let first = letters[0]

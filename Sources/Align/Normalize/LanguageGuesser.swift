@@ -138,79 +138,77 @@ public struct LanguageGuesser: Sendable {
         var words = 0
         keys.withUnsafeBufferPointer { keys in
             values.withUnsafeBufferPointer { values in
-            withUnsafeMutableBytes(of: &counts) { raw in
-                let counts = raw.bindMemory(to: Int.self)
-                let multiplier = self.multiplier
-                let shift = self.shift
-                var key: UInt64 = 0
-                var length = 0
-                var index = 0
-                let count = text.count
-                while true {
-                    // The commonest word: at most 7 ASCII letters and an ASCII byte that is no
-                    // letter, found with one 8-byte load and no branch per byte (the loop below
-                    // mispredicts at every word end). Each byte's top bit says "letter": the low
-                    // seven bits of `lower` lie in 0x61...0x7A and the byte is ASCII.
-                    if index &+ 8 <= count {
-                        let word = UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                        let lower = word | 0x2020_2020_2020_2020
-                        let low7 = lower & 0x7F7F_7F7F_7F7F_7F7F
-                        let letters = (0xFAFA_FAFA_FAFA_FAFA &- low7) & ~lower & (low7 &+ 0x1F1F_1F1F_1F1F_1F1F) & 0x8080_8080_8080_8080
-                        let letterCount = (~letters & 0x8080_8080_8080_8080).trailingZeroBitCount &>> 3
-                        if letterCount > 0, letterCount < 8, text[index &+ letterCount] < 0x80 {
-                            let key = lower & ((1 &<< UInt64(letterCount &* 8)) &- 1)
-                            words &+= 1
-                            let slot = Int(truncatingIfNeeded: (key &* multiplier) &>> shift)
-                            counts[keys[slot] == key ? Int(values[slot]) : 0] &+= 1
-                            index &+= letterCount &+ 1
-                            continue
-                        }
-                    }
-                    // A run of word bytes: ASCII letters (lower-cased), Latin-1 letters (C3 xx,
-                    // capitals lower-cased), other letters and marks as they are.
-                    while index < count {
-                        let byte = text[index]
-                        if byte < 0x80 {
-                            let lower = byte | 0x20
-                            guard lower &- 0x61 < 26 else { break }
-                            if length < 8 { key |= UInt64(lower) &<< UInt64(length &* 8) }
-                            length &+= 1
-                            index &+= 1
-                        } else if byte == 0xC3, index &+ 1 < count {
-                            let second = text[index &+ 1]
-                            guard second != 0x97, second != 0xB7 else { break }  // × ÷
-                            let lower = second <= 0x9E ? second &+ 0x20 : second
-                            if length < 7 {
-                                key |= (UInt64(0xC3) | UInt64(lower) &<< 8) &<< UInt64(length &* 8)
-                            } else if length == 7 {
-                                key |= UInt64(0xC3) &<< 56
+                withUnsafeMutableBytes(of: &counts) { raw in
+                    let counts = raw.bindMemory(to: Int.self)
+                    let multiplier = self.multiplier
+                    let shift = self.shift
+                    var key: UInt64 = 0
+                    var length = 0
+                    var index = 0
+                    let count = text.count
+                    while true {
+                        // The commonest word: at most 7 ASCII letters and an ASCII byte that is no
+                        // letter, found with one 8-byte load and no branch per byte (the loop below
+                        // mispredicts at every word end). Each byte's top bit says "letter": the low
+                        // seven bits of `lower` lie in 0x61...0x7A and the byte is ASCII.
+                        if index &+ 8 <= count {
+                            let word = UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                            let lower = word | 0x2020_2020_2020_2020
+                            let low7 = lower & 0x7F7F_7F7F_7F7F_7F7F
+                            let letters = (0xFAFA_FAFA_FAFA_FAFA &- low7) & ~lower & (low7 &+ 0x1F1F_1F1F_1F1F_1F1F) & 0x8080_8080_8080_8080
+                            let letterCount = (~letters & 0x8080_8080_8080_8080).trailingZeroBitCount &>> 3
+                            if letterCount > 0, letterCount < 8, text[index &+ letterCount] < 0x80 {
+                                // The whole word: the loop below stops at once on the byte after it.
+                                key = lower & ((1 &<< UInt64(letterCount &* 8)) &- 1)
+                                length = letterCount
+                                index &+= letterCount
                             }
-                            length &+= 2
-                            index &+= 2
-                        } else {
-                            let (value, width) = ScalarTable.decode(text, at: index)
-                            guard LineNormalizer.isLetterOrMark(value) else { break }
-                            for offset in 0..<width {
-                                if length < 8 { key |= UInt64(text[index &+ offset]) &<< UInt64(length &* 8) }
+                        }
+                        // A run of word bytes: ASCII letters (lower-cased), Latin-1 letters (C3 xx,
+                        // capitals lower-cased), other letters and marks as they are.
+                        while index < count {
+                            let byte = text[index]
+                            if byte < 0x80 {
+                                let lower = byte | 0x20
+                                guard lower &- 0x61 < 26 else { break }
+                                if length < 8 { key |= UInt64(lower) &<< UInt64(length &* 8) }
                                 length &+= 1
+                                index &+= 1
+                            } else if byte == 0xC3, index &+ 1 < count {
+                                let second = text[index &+ 1]
+                                guard second != 0x97, second != 0xB7 else { break }  // × ÷
+                                let lower = second <= 0x9E ? second &+ 0x20 : second
+                                if length < 7 {
+                                    key |= (UInt64(0xC3) | UInt64(lower) &<< 8) &<< UInt64(length &* 8)
+                                } else if length == 7 {
+                                    key |= UInt64(0xC3) &<< 56
+                                }
+                                length &+= 2
+                                index &+= 2
+                            } else {
+                                let (value, width) = ScalarTable.decode(text, at: index)
+                                guard LineNormalizer.isLetterOrMark(value) else { break }
+                                for offset in 0..<width {
+                                    if length < 8 { key |= UInt64(text[index &+ offset]) &<< UInt64(length &* 8) }
+                                    length &+= 1
+                                }
+                                index &+= width
                             }
-                            index &+= width
                         }
-                    }
-                    if length > 0 {
-                        words &+= 1
-                        if length <= 8 {
-                            let slot = Int(truncatingIfNeeded: (key &* multiplier) &>> shift)
-                            counts[keys[slot] == key ? Int(values[slot]) : 0] &+= 1
+                        if length > 0 {
+                            words &+= 1
+                            if length <= 8 {
+                                let slot = Int(truncatingIfNeeded: (key &* multiplier) &>> shift)
+                                counts[keys[slot] == key ? Int(values[slot]) : 0] &+= 1
+                            }
+                            key = 0
+                            length = 0
                         }
-                        key = 0
-                        length = 0
+                        guard index < count else { break }
+                        // A separator: one scalar that is no letter.
+                        index &+= text[index] < 0x80 ? 1 : ScalarTable.decode(text, at: index).width
                     }
-                    guard index < count else { break }
-                    // A separator: one scalar that is no letter.
-                    index &+= text[index] < 0x80 ? 1 : ScalarTable.decode(text, at: index).width
                 }
-            }
             }
         }
         func counted(_ index: Int) -> Int { withUnsafeBytes(of: counts) { $0.load(fromByteOffset: index * MemoryLayout<Int>.stride, as: Int.self) } }
@@ -227,7 +225,6 @@ public struct LanguageGuesser: Sendable {
         }
         return verdict
     }
-
 
     /// The English name of a language code, for messages.
     static func name(of code: String) -> String {

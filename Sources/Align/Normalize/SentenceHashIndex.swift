@@ -16,31 +16,13 @@ struct SentenceHashIndex {
         var size = 1024
         while size < expectedCount * 2 { size <<= 1 }
         keys = [UInt64](repeating: 0, count: size)
-        values = [Int32](repeating: -1, count: size)
+        values = [Int32](repeating: 0, count: size)
     }
 
     @inline(__always)
     private static func stored(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
 
-    /// The segment index stored for `hash`, if any.
-    func first(_ hash: UInt64) -> Int? {
-        let key = Self.stored(hash)
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while keys[slot] != 0 {
-            if keys[slot] == key { return Int(values[slot]) }
-            slot = (slot + 1) & mask
-        }
-        return nil
-    }
-
-    /// Stores `index` for `hash` unless the hash is already there.
-    mutating func insert(_ hash: UInt64, index: Int) {
-        _ = firstOrInsert(hash, index: index)
-    }
-
-    /// The index stored for `hash`, or `nil` after storing `index` for it: one probe where
-    /// `first` then `insert` would take two.
+    /// The index stored for `hash`, or `nil` after storing `index` for it: one probe per sentence.
     mutating func firstOrInsert(_ hash: UInt64, index: Int) -> Int? {
         if (count + 1) * 2 > keys.count { grow() }
         let key = Self.stored(hash)
@@ -62,7 +44,7 @@ struct SentenceHashIndex {
         let oldKeys = keys
         let oldValues = values
         keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Int32](repeating: -1, count: oldKeys.count * 2)
+        values = [Int32](repeating: 0, count: oldKeys.count * 2)
         count = 0
         let mask = keys.count - 1
         for slot in oldKeys.indices where oldKeys[slot] != 0 {

@@ -61,8 +61,8 @@ struct CandidateExtractor {
         /// chain through `next`, so grouping stays exact without building a `String` per run.
         var index = HashSlots(capacity: 4096)
         var next: [Int] = []
-        /// Lower-case word hashes (`CaseTable.lowercaseHash`).
-        var lowercaseWords = WordHashSet(capacity: 8192)
+        /// Lower-case word hashes (`CaseTable.lowercaseHash`); `extract` sizes it from the chunk.
+        var lowercaseWords = WordHashSet(capacity: 0)
         /// Every observation, for the HTML view of short documents (empty unless asked for).
         var spans: [(position: Position, key: Key)] = []
     }

@@ -17,22 +17,7 @@ struct WordHashSet: Sendable {
     static func stored(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
 
     mutating func insert(_ key: UInt64) {
-        let value = Self.stored(key)
-        if (count + 1) * 2 > slots.count { grow() }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: value ^ (value >> 29)) & mask
-        slots.withUnsafeMutableBufferPointer { slots in
-            while true {
-                let current = slots[slot]
-                if current == value { return }
-                if current == 0 {
-                    slots[slot] = value
-                    count += 1
-                    return
-                }
-                slot = (slot + 1) & mask
-            }
-        }
+        withUnsafePointer(to: key) { insert(contentsOf: UnsafeBufferPointer(start: $0, count: 1)) }
     }
 
     /// Inserts `keys` with the table grown once beforehand and probed in one tight loop: the
@@ -46,10 +31,8 @@ struct WordHashSet: Sendable {
             for key in keys {
                 let value = Self.stored(key)
                 var slot = Int(truncatingIfNeeded: value ^ (value >> 29)) & mask
-                while true {
-                    let current = slots[slot]
-                    if current == value { break }
-                    if current == 0 {
+                while slots[slot] != value {
+                    if slots[slot] == 0 {
                         slots[slot] = value
                         added += 1
                         break

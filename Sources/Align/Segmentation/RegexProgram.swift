@@ -48,13 +48,11 @@ struct RegexProgram: Sendable {
     /// bitmaps (`wordsPerSet` words each), the sets themselves for scalars past the bitmap, and
     /// the branch tables of `dispatch`.
     ///
-    /// The instructions of every routine and the set bitmaps are also copied once into memory
-    /// the storage owns, read through plain pointers by `run`: reaching them through the arrays
+    /// The instructions of every routine and the set bitmaps live in memory the storage owns,
+    /// read through plain pointers by `run`: reaching them through the arrays
     /// retained and released them on every rule test, the largest share of reference counting
     /// in `normalize`. Nothing is written after `init`, hence `@unchecked Sendable`.
     final class Storage: @unchecked Sendable {
-        let routines: [Routine]
-        let setBits: [UInt64]
         let sets: [ScalarSet]
         let setHasHigh: [Bool]
         let dispatchTables: [[(set: Int32, target: Int32)]]
@@ -65,8 +63,6 @@ struct RegexProgram: Sendable {
         let bits: UnsafeMutableBufferPointer<UInt64>
 
         init(_ builder: Builder) {
-            routines = builder.routines
-            setBits = builder.setBits
             sets = builder.sets
             setHasHigh = builder.setHasHigh
             dispatchTables = builder.dispatchTables
