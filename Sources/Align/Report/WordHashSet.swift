@@ -57,14 +57,16 @@ struct WordHashSet: Sendable {
     }
 
     mutating func formUnion(_ other: WordHashSet) {
-        for value in other.slots where value != 0 { insert(value) }
+        // Occupied slots hold stored keys, which store as themselves: one batch, one growth.
+        let occupied = other.slots.filter { $0 != 0 }
+        occupied.withUnsafeBufferPointer { insert(contentsOf: $0) }
     }
 
     private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: 0, count: old.count * 2)
+        let occupied = slots.filter { $0 != 0 }
+        slots = Array(repeating: 0, count: slots.count * 2)
         count = 0
-        for value in old where value != 0 { insert(value) }
+        occupied.withUnsafeBufferPointer { insert(contentsOf: $0) }
     }
 }
 
