@@ -84,6 +84,14 @@ private struct RowReader {
                 names.append(nil)
                 continue
             }
+            if let control = name.unicodeScalars.first(where: \.isRefusedInGlossary) {
+                // The native header could not hold it (a tab or line break would split it).
+                let code = String(control.value, radix: 16, uppercase: true)
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "control-character", "control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) in column name '\(name)'",
+                        at: location(field)))
+            }
             if !seen.insert(name).inserted {
                 diagnostics.append(Diagnostic(.error, "duplicate-column", "column '\(name)' appears twice in the header", at: location(field)))
             }

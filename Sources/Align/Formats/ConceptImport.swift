@@ -35,6 +35,12 @@ struct ConceptImport {
             return
         }
         var concept = concept
+        if let field = Self.replaceControlCharacters(in: &concept) {
+            diagnostics.append(ExchangeChecks.controlCharacter(in: field, concept: Self.describe(givenID, concept), at: location))
+        }
+        if let field = Self.splitListSeparators(in: &concept) {
+            diagnostics.append(ExchangeChecks.listSeparator(in: field, concept: Self.describe(givenID, concept), at: location))
+        }
         concept.origin = Concept.Origin(file: location.file, line: location.line)
         drafts.append(Draft(concept: concept, givenID: givenID, location: location))
     }
@@ -80,6 +86,51 @@ struct ConceptImport {
         }
         return (Glossary(concepts: concepts), diagnostics)
     }
+
+    /// Replaces every control character (C0, DEL, C1: what the native format refuses) in the
+    /// concept's text by a space; returns the first field that had one, or `nil` if none did.
+    /// Imported files can hold them (C1 characters are legal XML, CSV cells can hold anything), and
+    /// a glossary Align imports must be one it can write and read back.
+    static func replaceControlCharacters(in concept: inout Concept) -> String? {
+        var first: String?
+        // Known cells are trimmed as the readers trim them; unknown columns are carried as they are.
+        func clean(_ text: inout String, _ field: String, trimming: Bool = true) {
+            guard text.unicodeScalars.contains(where: \.isRefusedInGlossary) else { return }
+            text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.isRefusedInGlossary ? " " : $0 }))
+            if trimming { text = text.trimmingCharacters(in: .whitespaces) }
+            if first == nil { first = field }
+        }
+        func clean(_ list: inout [String], _ field: String) {
+            for index in list.indices { clean(&list[index], field) }
+        }
+        clean(&concept.english, "en")
+        clean(&concept.french, "fr")
+        clean(&concept.englishAvoid, "en_avoid")
+        clean(&concept.frenchAvoid, "fr_avoid")
+        clean(&concept.note, "note")
+        clean(&concept.examples, "examples")
+        clean(&concept.counterexamples, "counterexamples")
+        for index in concept.extra.indices { clean(&concept.extra[index].value, concept.extra[index].name, trimming: false) }
+        return first
+    }
+
+    /// Splits list items that contain `|`, the native list separator, into several items (a TBX
+    /// term `OTAN|l'OTAN` is two terms); returns the first field that had one, or `nil`.
+    static func splitListSeparators(in concept: inout Concept) -> String? {
+        var first: String?
+        func split(_ list: inout [String], _ field: String) {
+            guard list.contains(where: { $0.contains("|") }) else { return }
+            list = list.flatMap { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+            if first == nil { first = field }
+        }
+        split(&concept.french, "fr")
+        split(&concept.englishAvoid, "en_avoid")
+        split(&concept.frenchAvoid, "fr_avoid")
+        split(&concept.examples, "examples")
+        split(&concept.counterexamples, "counterexamples")
+        return first
+    }
+
 
     /// `text` as an Align id: folded to lower-case ASCII letters and digits, other runs to one
     /// hyphen (`Kim Jong Un` → `kim-jong-un`, `Élysée` → `elysee`); `concept` when nothing is left,

@@ -14,6 +14,8 @@ public enum ExchangeChecks {
         CheckDescriptor("other-language", .note, "terms in languages other than French and English are not imported"),
         CheckDescriptor("renamed-id", .warning, "a concept id that is not kebab-case or is used twice gets a new id"),
         CheckDescriptor("line-break", .warning, "a line break or tab in a cell, which the native format cannot hold, became a space"),
+        CheckDescriptor("list-separator", .warning, "an imported term or example containing '|', the native list separator, became several items"),
+        CheckDescriptor("imported-control-character", .warning, "another control character in an imported cell, which the native format refuses, became a space"),
     ]
 
     static func location(_ path: String, _ line: Int, _ column: Int) -> SourceLocation {
@@ -61,6 +63,14 @@ public enum ExchangeChecks {
 
     static func lineBreak(in column: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.warning, "line-break", "line break or tab in '\(column)' replaced by a space", at: location)
+    }
+
+    static func controlCharacter(in column: String, concept: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "imported-control-character", "control character in '\(column)' of concept \(concept) replaced by a space", at: location)
+    }
+
+    static func listSeparator(in column: String, concept: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "list-separator", "'|' separates items in the native format: an item of '\(column)' in concept \(concept) became several", at: location)
     }
 
     static func unknownFlag(_ name: String, at location: SourceLocation) -> Diagnostic {

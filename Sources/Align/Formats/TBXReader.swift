@@ -28,6 +28,13 @@ public enum TBXReader {
             return (empty, [diagnostic])
         case .entityDeclaration(let line, let column):
             return (empty, [ExchangeChecks.entityDeclaration(at: ExchangeChecks.location(path, line, column))])
+        case .invalidUTF8(let offset, let line, let column):
+            let diagnostic = Diagnostic(
+                .error, "invalid-utf8", "invalid UTF-8 at byte offset \(offset); TBX files are read as UTF-8 unless their XML declaration names another encoding",
+                at: SourceLocation(file: path, line: line, column: column, byteOffset: offset))
+            return (empty, [diagnostic])
+        case .unsupportedEncoding(let name):
+            return (empty, [ExchangeChecks.unsupportedEncoding("in encoding '\(name)' (Align reads TBX in UTF-8, ISO-8859-1 and Windows-1252)", at: ExchangeChecks.location(path, 1, 1))])
         }
         guard root.name == "tbx" || root.name == "martif" else {
             return (empty, [ExchangeChecks.notTBX(root: root.name, at: ExchangeChecks.location(path, root.line, root.column))])

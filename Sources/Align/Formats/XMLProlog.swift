@@ -8,6 +8,23 @@ struct XMLProlog: Sendable, Equatable {
     var entityDeclarationOffset: Int?
     /// Whether the document is UTF-16 (by its byte order mark or first bytes), which Align does not read.
     var isUTF16 = false
+    /// The `encoding` of the XML declaration, if there is one.
+    var declaredEncoding: String?
+
+    /// Whether the bytes must be UTF-8: no declared encoding, or UTF-8 (or its subset ASCII) declared.
+    var isUTF8: Bool {
+        guard let declared = declaredEncoding?.lowercased() else { return true }
+        return ["utf-8", "utf8", "us-ascii", "ascii"].contains(declared)
+    }
+
+    /// The single-byte encoding the declaration names, among those Align decodes itself.
+    var singleByteEncoding: TextEncoding? {
+        switch declaredEncoding?.lowercased() {
+        case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1": .latin1
+        case "windows-1252", "cp1252": .windows1252
+        default: nil
+        }
+    }
 
     /// Scans the prolog of `bytes`: XML declaration, comments, processing instructions, DOCTYPE.
     init(_ bytes: [UInt8]) {
@@ -23,7 +40,9 @@ struct XMLProlog: Sendable, Equatable {
             if Self.isSpace(byte) {
                 index += 1
             } else if Self.matches(bytes, at: index, "<?") {
-                index = Self.end(of: "?>", in: bytes, from: index + 2)
+                let end = Self.end(of: "?>", in: bytes, from: index + 2)
+                if Self.matches(bytes, at: index, "<?xml ") { declaredEncoding = Self.pseudoAttribute("encoding", in: bytes[index..<end]) }
+                index = end
             } else if Self.matches(bytes, at: index, "<!--") {
                 index = Self.end(of: "-->", in: bytes, from: index + 4)
             } else if Self.matches(bytes, at: index, "<!DOCTYPE") {
@@ -82,6 +101,15 @@ struct XMLProlog: Sendable, Equatable {
             index += 1
         }
         return index
+    }
+
+    /// The value of `name="…"` (or `'…'`) in an XML declaration.
+    private static func pseudoAttribute(_ name: String, in declaration: ArraySlice<UInt8>) -> String? {
+        let text = String(decoding: declaration, as: UTF8.self)
+        guard let key = text.range(of: name) else { return nil }
+        let rest = text[key.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        return String(rest.dropFirst().prefix { $0 != quote })
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

@@ -31,11 +31,33 @@ struct XMLTree: Sendable {
         case malformed(code: Int, line: Int, column: Int)
         /// The parser met an entity declaration (the prolog scan should have caught it first).
         case entityDeclaration(line: Int, column: Int)
+        /// A UTF-8 document (as declared, or by default) with invalid UTF-8 at byte `offset`.
+        case invalidUTF8(offset: Int, line: Int, column: Int)
+        /// The XML declaration names an encoding other than UTF-8, Latin-1 and Windows-1252.
+        case unsupportedEncoding(String)
     }
 
     /// Parses `bytes` with `XMLParser`: namespaces processed, external entities never resolved.
     static func parse(_ bytes: [UInt8]) -> ParseResult {
-        let parser = XMLParser(data: Data(bytes))
+        // FoundationXML traps on invalid UTF-8 inside a tag name (it builds a `String` without
+        // checking what libxml2 passes on), and on names libxml2 transcoded from an encoding it
+        // guessed. So it only ever sees valid UTF-8: Latin-1 and Windows-1252 documents are decoded
+        // here (one character per byte, so lines and columns do not move) and relabelled.
+        let prolog = XMLProlog(bytes)
+        var text = bytes
+        if !prolog.isUTF8 {
+            guard let encoding = prolog.singleByteEncoding, let declared = prolog.declaredEncoding else {
+                return .unsupportedEncoding(prolog.declaredEncoding ?? "")
+            }
+            text = encoding.decodeToUTF8(bytes)
+            if let label = text.firstRange(of: Array(declared.utf8)) {
+                text.replaceSubrange(label, with: Array("UTF-8".utf8))
+            }
+        } else if let bad = UTF8Validation.firstInvalidOffset(in: bytes) {
+            let position = LineIndex(bytes: bytes).position(ofByte: bad)
+            return .invalidUTF8(offset: bad, line: position.line, column: position.column)
+        }
+        let parser = XMLParser(data: Data(text))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false

@@ -29,7 +29,7 @@ public enum GlossaryChecks {
         CheckDescriptor("inflection-conflict", .warning, "inflected forms of two concepts coincide, so some text is ambiguous"),
         CheckDescriptor("not-nfc", .warning, "text that is not in Unicode NFC"),
         CheckDescriptor("whitespace", .warning, "leading, trailing or doubled spaces"),
-        CheckDescriptor("control-character", .error, "a control character in a field"),
+        CheckDescriptor("control-character", .error, "a control character, or the noncharacter U+FFFE or U+FFFF, in a field or column name"),
         CheckDescriptor("mixed-apostrophes", .warning, "a file mixes apostrophe styles (' and ’) in its forms"),
         CheckDescriptor("example-not-matched", .error, "an example sentence does not contain a match of its concept"),
         CheckDescriptor("counterexample-matched", .error, "a counter-example sentence contains a match of its concept"),

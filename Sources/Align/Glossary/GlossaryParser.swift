@@ -168,6 +168,13 @@ struct ParseState {
             if name.isEmpty {
                 report(.error, "missing-column", "header column \(index + 1) has no name", line: line, column: column)
                 document.isRewritable = false
+            } else if let control = name.unicodeScalars.firstIndex(where: \.isRefusedInGlossary) {
+                // An exchange format could not carry the name (nor CSV's header, nor TBX's note).
+                let value = name.unicodeScalars[control].value
+                report(
+                    .error, "control-character", "control character U+\(String(format: "%04X", value)) in column name '\(name)'", line: line,
+                    column: column + name.unicodeScalars.distance(from: name.unicodeScalars.startIndex, to: control))
+                document.isRewritable = false
             } else if columnIndex[name] != nil {
                 report(.error, "duplicate-column", "column '\(name)' appears twice in the header", line: line, column: column)
                 document.isRewritable = false
@@ -327,7 +334,7 @@ struct ParseState {
         var needsNFCCheck = false
         for scalar in cell.unicodeScalars {
             let value = scalar.value
-            if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) {
+            if scalar.isRefusedInGlossary {
                 report(.error, "control-character", "control character U+\(String(format: "%04X", value)) in '\(name)'", line: line, column: column + offset)
             }
             if value >= 0x300 { needsNFCCheck = true }

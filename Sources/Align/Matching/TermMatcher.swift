@@ -90,7 +90,17 @@ public struct TermMatcher: Sendable {
                 index += 1
                 continue
             }
-            result.append(occurrence(entry: entries[entry], tokens: tokens, from: index, to: last, inflected: isInflected, utf8: utf8))
+            var found = occurrence(entry: entries[entry], tokens: tokens, from: index, to: last, inflected: isInflected, utf8: utf8)
+            if found.elision != nil, let previous = result.last, found.start < previous.end {
+                // The elision word ends the previous match (a form such as `D` before `d'ATACMS`):
+                // from the same start the longer surface wins; a match that started earlier keeps it.
+                if previous.start == found.start {
+                    result.removeLast()
+                } else {
+                    found = occurrence(entry: entries[entry], tokens: tokens, from: index, to: last, inflected: isInflected, utf8: utf8, allowsElision: false)
+                }
+            }
+            result.append(found)
             index = last + 1
         }
         return result
@@ -127,10 +137,10 @@ public struct TermMatcher: Sendable {
         return nil
     }
 
-    func occurrence(entry: Entry, tokens: [TextToken], from first: Int, to last: Int, inflected: Bool, utf8: [UInt8]) -> Occurrence {
+    func occurrence(entry: Entry, tokens: [TextToken], from first: Int, to last: Int, inflected: Bool, utf8: [UInt8], allowsElision: Bool = true) -> Occurrence {
         var start = tokens[first].start
         var elision: String?
-        if first >= 2, tokens[first - 1].kind == .apostrophe, tokens[first - 2].kind == .word,
+        if allowsElision, first >= 2, tokens[first - 1].kind == .apostrophe, tokens[first - 2].kind == .word,
             Self.elisions.contains(tokens[first - 2].folded),
             first < 3 || tokens[first - 3].kind != .word
         {

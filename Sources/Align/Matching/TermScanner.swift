@@ -295,17 +295,30 @@ struct LineScan {
         // Columns: one forward walk over the line, counting code points.
         var cursor = lineStart
         var column = 1
-        func located(_ match: (first: Int, last: Int, entry: Int32, kind: MatchKind)) -> ScanMatch {
+        func located(_ match: (first: Int, last: Int, entry: Int32, kind: MatchKind), elided: Bool? = nil) -> ScanMatch {
             var start = tokens[match.first].start
-            if hasElision(before: match.first) { start = tokens[match.first - 2].start }
+            if elided ?? hasElision(before: match.first) { start = tokens[match.first - 2].start }
             while cursor < start {
                 if base[cursor] & 0xC0 != 0x80 { column += 1 }
                 cursor += 1
             }
             return ScanMatch(entry: match.entry, start: start, termStart: tokens[match.first].start, end: tokens[match.last].end, line: line, column: column, kind: match.kind)
         }
-        for match in lineMatches {
-            matches.append(located(match))
+        var previousEnd = -1
+        for var match in lineMatches {
+            var elided = hasElision(before: match.first)
+            if elided, tokens[match.first - 2].start < previousEnd {
+                // The elision word ends the previous match (a form such as `D` before `d'ATACMS`):
+                // from the same start the longer surface wins; a match that started earlier keeps it.
+                if let previous = matches.last, previous.start == tokens[match.first - 2].start, previous.kind != .misspelled {
+                    matches.removeLast()
+                } else {
+                    elided = false
+                    if match.kind == .elided { match.kind = kind(entry: match.entry, first: match.first, last: match.last, inflected: false, elided: false) }
+                }
+            }
+            matches.append(located(match, elided: elided))
+            previousEnd = tokens[match.last].end
             if match.kind == .misspelled {
                 // Contained matches start at or after the near miss: the cursor only moves forward.
                 let (savedCursor, savedColumn) = (cursor, column)
@@ -394,11 +407,11 @@ struct LineScan {
         return TextTokenizer.tokenize(String(decoding: bytes, as: UTF8.self))
     }
 
-    func kind(entry entryIndex: Int32, first: Int, last: Int, inflected: Bool) -> MatchKind {
+    func kind(entry entryIndex: Int32, first: Int, last: Int, inflected: Bool, elided: Bool? = nil) -> MatchKind {
         let flags = tables.entryFlags[Int(entryIndex)]
         if flags & 1 != 0 { return .avoided }
         if inflected { return .inflected }
-        if hasElision(before: first) { return .elided }
+        if elided ?? hasElision(before: first) { return .elided }
         if flags & 2 == 0 { return .variant }
         let start = tokens[first].start
         let length = tokens[last].end - start

@@ -58,6 +58,10 @@ public struct SRXDocument: Sendable {
             throw AlignError.badInput("\(source):\(line):\(column): not well-formed XML (\(XMLTree.describe(errorCode: code)))")
         case .entityDeclaration(let line, let column):
             throw AlignError.badInput("\(source):\(line):\(column): entity declarations are not allowed in SRX files")
+        case .invalidUTF8(let offset, let line, let column):
+            throw AlignError.badInput("\(source):\(line):\(column): invalid UTF-8 at byte offset \(offset)")
+        case .unsupportedEncoding(let name):
+            throw AlignError.badInput("\(source): unsupported encoding '\(name)' (Align reads SRX in UTF-8, ISO-8859-1 and Windows-1252)")
         }
         guard root.name == "srx" else {
             throw AlignError.badInput("\(source): not an SRX file (root element '\(root.name)', expected 'srx')")

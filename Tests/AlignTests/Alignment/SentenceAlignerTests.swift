@@ -19,29 +19,9 @@ struct SentenceAlignerTests {
         _ links: [AlignmentLink], french: Int, english: Int, _ context: String = "",
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
-        var x = 0
-        var y = 0
-        for (k, link) in links.enumerated() {
-            let problem: String?
-            if link.french.lowerBound != x || link.english.lowerBound != y {
-                problem = "starts at [\(link.french.lowerBound)]:[\(link.english.lowerBound)], expected [\(x)]:[\(y)]"
-            } else if link.french.isEmpty && link.english.isEmpty {
-                problem = "is empty on both sides"
-            } else if !BeadShape.all.contains(where: { $0.french == link.french.count && $0.english == link.english.count }) {
-                problem = "has a shape the aligner does not consider"
-            } else if !link.score.isFinite || link.score < 0 || ((link.french.isEmpty || link.english.isEmpty) && link.score != 0) {
-                problem = "has score \(link.score)"
-            } else {
-                problem = nil
-            }
-            if let problem {
-                Issue.record("\(context) link \(k) \(link.bracketed) \(problem)", sourceLocation: sourceLocation)
-                return
-            }
-            x = link.french.upperBound
-            y = link.english.upperBound
+        for problem in FuzzInvariants.monotoneCover(links, french: french, english: english) {
+            Issue.record("\(context) \(problem)", sourceLocation: sourceLocation)
         }
-        #expect(x == french && y == english, "\(context) links end at [\(x)]:[\(y)], expected [\(french)]:[\(english)]", sourceLocation: sourceLocation)
     }
 
     /// The links as `[0, 1]:[0]` lines, for readable comparisons.
