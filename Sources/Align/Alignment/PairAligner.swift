@@ -48,12 +48,9 @@ public struct PairAligner: Sendable {
         do {
             text = try DocumentText(bytes: bytes, encoding: encoding)
         } catch {
-            switch error {
-            case .invalidUTF8(let offset, let line, let column):
-                throw AlignError.badInput("\(path):\(line):\(column): invalid UTF-8 at byte offset \(offset) (use --encoding latin1 or windows-1252 for such files)")
-            case .binary(let offset):
-                throw AlignError.badInput("\(path): a binary file (NUL byte at byte offset \(offset)), not text")
-            }
+            let diagnostic = error.diagnostic(path: path, consequence: "the pair is not aligned")
+            let location = diagnostic.location.map { "\($0.line):\($0.column): " } ?? ""
+            throw AlignError.badInput("\(path):\(location)\(diagnostic.message)")
         }
         guard let normalizer else {
             return text.lines.map { line in

@@ -165,16 +165,7 @@ public enum NormalizeCommand: AlignCommand {
         do {
             text = try DocumentText(bytes: bytes, encoding: encoding)
         } catch {
-            switch error {
-            case .invalidUTF8(let offset, let line, let column):
-                result.diagnostics.append(
-                    Diagnostic(
-                        .error, "invalid-utf8", "invalid UTF-8 at byte offset \(offset); the document is not normalized (use --encoding latin1 or windows-1252 for such files)",
-                        at: SourceLocation(file: input.path, line: line, column: column, byteOffset: offset)))
-            case .binary(let offset):
-                result.diagnostics.append(
-                    Diagnostic(.warning, "binary-file", "skipped: binary file (NUL byte at byte offset \(offset))", at: SourceLocation(file: input.path, line: 1, column: 1, byteOffset: offset)))
-            }
+            result.diagnostics.append(error.diagnostic(path: input.path, consequence: "the document is not normalized"))
             return result
         }
         result.readTime = clock.now - started
@@ -193,11 +184,7 @@ public enum NormalizeCommand: AlignCommand {
     /// Writes the four outputs of a document, each atomically.
     static func write(_ document: NormalizedDocument, to stem: String, language: String) throws {
         let folder = URL(fileURLWithPath: stem).deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw AlignError.cannotWrite("\(folder): cannot create the folder (\(error.localizedDescription))")
-        }
+        try OutputFile.createFolder(folder)
         try writeStreamed(to: stem + ".txt") { flush in
             var out = OutputBytes(flush: flush)
             for segment in document.segments {

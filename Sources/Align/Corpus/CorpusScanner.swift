@@ -73,9 +73,10 @@ public struct CorpusScanner: Sendable {
         var batch: [DocumentChunk] = []
         var batchSize = 0
         for (index, path) in documents.enumerated() {
+            // Counted before opening: a document that cannot be opened is one of those skipped.
+            statistics.documents += 1
             do {
                 var reader = try DocumentReader(path: path, document: index, encoding: encoding, blockSize: chunkBytes, standardInput: standardInput)
-                statistics.documents += 1
                 while !failed.contains(index), let chunk = try reader.next() {
                     statistics.bytes += chunk.bytes.count
                     batch.append(chunk)
@@ -94,6 +95,8 @@ public struct CorpusScanner: Sendable {
                     diagnostics.append(Diagnostic(.warning, "binary-file", "skipped: binary file (NUL byte at byte offset \(offset))", at: SourceLocation(file: path, line: 1, column: 1, byteOffset: offset)))
                 case .unreadable(let message):
                     diagnostics.append(Diagnostic(.error, "unreadable-file", message, at: SourceLocation(file: path, line: 1, column: 1)))
+                case .lineTooLong(let line, let offset):
+                    diagnostics.append(DocumentText.Problem.lineTooLong(path: path, line: line, offset: offset, consequence: "the rest of the file is skipped"))
                 }
             }
         }

@@ -8,6 +8,8 @@ public struct DocumentReader {
     public enum Problem: Error, Equatable {
         case binary(offset: Int)
         case unreadable(String)
+        /// A line longer than `InputLimits.maximumLineLength`: its number and first byte.
+        case lineTooLong(line: Int, offset: Int)
     }
 
     public let path: String
@@ -31,21 +33,26 @@ public struct DocumentReader {
             pending = standardInput?() ?? []
             atEnd = true
         } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw AlignError.missingInput("\(path): no such file or directory")
+            // A file listed before the run that is gone, unreadable or a directory now is a
+            // problem of this document only: the run goes on with the others.
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw Problem.unreadable(InputFiles.problem(path, errno: errno).message) }
+            var status = stat()
+            if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+                close(descriptor)
+                throw Problem.unreadable(InputFiles.problem(path, errno: EISDIR).message)
             }
-            guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
-                throw Problem.unreadable("\(path): cannot be read")
-            }
-            self.handle = handle
+            handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         }
     }
 
     /// The next chunk of whole lines, or `nil` at the end of the document. A line longer than the
     /// block size is taken whole.
     public mutating func next() throws -> DocumentChunk? {
-        while !atEnd, pending.count < blockSize || pending.lastIndex(of: 0x0A) == nil {
+        // The last line feed in `pending`, kept up to date from each new read alone: searching all
+        // of `pending` after every read was quadratic in the length of a long line.
+        var lastBreak = pending.lastIndex(of: 0x0A)
+        while !atEnd, pending.count < blockSize || lastBreak == nil {
             let data: Data
             do {
                 data = try handle?.read(upToCount: blockSize) ?? Data()
@@ -56,22 +63,59 @@ public struct DocumentReader {
                 atEnd = true
                 try? handle?.close()
             } else {
+                let base = pending.count
                 pending.append(contentsOf: data)
+                if let last = data.lastIndex(of: 0x0A) { lastBreak = base + (last - data.startIndex) }
+            }
+            // The unfinished last line must not grow past the limit while the loop waits for its end.
+            let unfinished = pending.count - (lastBreak.map { $0 + 1 } ?? 0)
+            if unfinished > InputLimits.maximumLineLength {
+                throw tooLong((pending[..<(pending.count - unfinished)].count { $0 == 0x0A }, pending.count - unfinished))
             }
         }
         guard !pending.isEmpty else { return nil }
-        let cut = atEnd ? pending.count : pending.lastIndex(of: 0x0A)! + 1
-        let block = Array(pending[..<cut])
+        let chunkStartsFile = offset == 0
+        let cut = atEnd ? pending.count : lastBreak! + 1
+        // A line that ended within the last read may still be too long.
+        if let long = Self.firstLongLine(in: pending[..<cut]) { throw tooLong(long) }
+        var block = Array(pending[..<cut])
         pending.removeFirst(cut)
         if firstBlock, let nul = block.prefix(8192).firstIndex(of: 0) {
             throw Problem.binary(offset: nul)
         }
         firstBlock = false
+        // A UTF-8 byte order mark is not text: left out of the chunk (offsets still count it), so
+        // columns on the first line count from the first character.
+        if chunkStartsFile, encoding == .utf8, block.starts(with: [0xEF, 0xBB, 0xBF]) {
+            block.removeFirst(3)
+            offset += 3
+        }
         let chunk = DocumentChunk(
             document: document, bytes: encoding.decodeToUTF8(block), originalOffset: offset, firstLine: line,
             isSingleByte: encoding != .utf8, needsValidation: encoding == .utf8)
         offset += block.count
         line += block.count { $0 == 0x0A }
         return chunk
+    }
+
+    /// The first line of `bytes` (which start at a line start) longer than the limit: its index
+    /// among the lines and its start.
+    static func firstLongLine(in bytes: ArraySlice<UInt8>) -> (index: Int, start: Int)? {
+        let limit = InputLimits.maximumLineLength
+        guard bytes.count > limit else { return nil }
+        var start = bytes.startIndex
+        var index = 0
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            if end - start > limit { return (index, start - bytes.startIndex) }
+            start = end + 1
+            index += 1
+        }
+        return nil
+    }
+
+    private mutating func tooLong(_ long: (index: Int, start: Int)) -> Problem {
+        try? handle?.close()
+        return .lineTooLong(line: line + long.index, offset: offset + long.start)
     }
 }

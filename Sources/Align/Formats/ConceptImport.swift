@@ -27,19 +27,21 @@ struct ConceptImport {
 
     /// Adds `concept` (its id is set later from `givenID`), or reports why it is skipped.
     mutating func add(_ concept: Concept, givenID: GivenID, at location: SourceLocation) {
-        let hasFrench = concept.french.contains { !$0.isEmpty }
-        let hasEnglish = !concept.english.isEmpty
-        guard hasFrench, hasEnglish else {
-            let what = hasFrench ? "English" : hasEnglish ? "French" : "French or English"
-            diagnostics.append(ExchangeChecks.missingLanguage(what, concept: Self.describe(givenID, concept), at: location))
-            return
-        }
+        // Cleaned first: a term of control characters only is no term at all.
         var concept = concept
         if let field = Self.replaceControlCharacters(in: &concept) {
             diagnostics.append(ExchangeChecks.controlCharacter(in: field, concept: Self.describe(givenID, concept), at: location))
         }
         if let field = Self.splitListSeparators(in: &concept) {
             diagnostics.append(ExchangeChecks.listSeparator(in: field, concept: Self.describe(givenID, concept), at: location))
+        }
+        Self.trim(&concept)
+        let hasFrench = !concept.french.isEmpty
+        let hasEnglish = !concept.english.isEmpty
+        guard hasFrench, hasEnglish else {
+            let what = hasFrench ? "English" : hasEnglish ? "French" : "French or English"
+            diagnostics.append(ExchangeChecks.missingLanguage(what, concept: Self.describe(givenID, concept), at: location))
+            return
         }
         concept.origin = Concept.Origin(file: location.file, line: location.line)
         drafts.append(Draft(concept: concept, givenID: givenID, location: location))
@@ -112,6 +114,21 @@ struct ConceptImport {
         clean(&concept.counterexamples, "counterexamples")
         for index in concept.extra.indices { clean(&concept.extra[index].value, concept.extra[index].name, trimming: false) }
         return first
+    }
+
+    /// Trims white space at the ends of every known cell and list item, and drops empty items, as
+    /// the native and CSV readers do (a TBX `<term>` may carry spaces inside its tags).
+    static func trim(_ concept: inout Concept) {
+        func trimmed(_ list: [String]) -> [String] {
+            list.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        concept.english = concept.english.trimmingCharacters(in: .whitespaces)
+        concept.note = concept.note.trimmingCharacters(in: .whitespaces)
+        concept.french = trimmed(concept.french)
+        concept.englishAvoid = trimmed(concept.englishAvoid)
+        concept.frenchAvoid = trimmed(concept.frenchAvoid)
+        concept.examples = trimmed(concept.examples)
+        concept.counterexamples = trimmed(concept.counterexamples)
     }
 
     /// Splits list items that contain `|`, the native list separator, into several items (a TBX

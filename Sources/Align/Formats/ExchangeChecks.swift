@@ -26,6 +26,12 @@ public enum ExchangeChecks {
         Diagnostic(.error, "malformed-xml", "malformed XML: \(description) (XML error \(code))", at: location)
     }
 
+    static func tooDeep(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .error, "malformed-xml", "elements nested deeper than \(XMLTree.maximumDepth) levels; refused (Align's limit: TBX uses about 6)",
+            at: location)
+    }
+
     static func entityDeclaration(at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             .error, "entity-declaration",

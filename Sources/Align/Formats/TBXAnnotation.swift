@@ -17,7 +17,7 @@ enum TBXAnnotation: Equatable, Sendable {
 
     /// The note for a human note: the text itself, unless it could be taken for an annotation.
     static func noteText(forHumanNote note: String) -> String {
-        note.hasPrefix(prefix) ? TBXAnnotation.note(note).text : note
+        note.unicodeScalars.starts(with: prefix.unicodeScalars) ? TBXAnnotation.note(note).text : note
     }
 
     /// The text of the `<note>` element.
@@ -34,20 +34,25 @@ enum TBXAnnotation: Equatable, Sendable {
     /// The annotation in a note's text, or `nil` for an ordinary note (or an unknown tag, which is
     /// then kept as an ordinary note).
     init?(noteText: String) {
-        guard noteText.hasPrefix(Self.prefix), let close = noteText.firstIndex(of: "]") else { return nil }
-        let tag = noteText[noteText.index(noteText.startIndex, offsetBy: Self.prefix.count)..<close]
-        var value = noteText[noteText.index(after: close)...]
-        if value.first == " " { value = value.dropFirst() }
-        let key = tag.prefix { $0 != " " }
-        let argument = tag.dropFirst(key.count).drop { $0 == " " }
+        // Scalars, not characters: a value starting with a combining mark (`\u{301}`) would join
+        // the space after `]` into one character, and the tag would no longer be found.
+        let scalars = Array(noteText.unicodeScalars)
+        let prefix = Array(Self.prefix.unicodeScalars)
+        guard scalars.starts(with: prefix), let close = scalars[prefix.count...].firstIndex(of: "]") else { return nil }
+        let tag = scalars[prefix.count..<close]
+        var valueStart = close + 1
+        if valueStart < scalars.count, scalars[valueStart] == " " { valueStart += 1 }
+        let value = String(String.UnicodeScalarView(scalars[valueStart...]))
+        let key = String(String.UnicodeScalarView(tag.prefix { $0 != " " }))
+        let argument = Substring(String(String.UnicodeScalarView(tag.dropFirst(key.unicodeScalars.count).drop { $0 == " " })))
         switch key {
-        case "id": self = .id(String(value))
-        case "flags": self = .flags(String(value))
-        case "counterexample": self = .counterexample(String(value))
-        case "note": self = .note(String(value))
+        case "id": self = .id(value)
+        case "flags": self = .flags(value)
+        case "counterexample": self = .counterexample(value)
+        case "note": self = .note(value)
         case "extra":
             guard let name = Self.decodeName(argument), !name.isEmpty else { return nil }
-            self = .extra(name: name, value: String(value))
+            self = .extra(name: name, value: value)
         default: return nil
         }
     }

@@ -33,6 +33,8 @@ public enum TBXReader {
                 .error, "invalid-utf8", "invalid UTF-8 at byte offset \(offset); TBX files are read as UTF-8 unless their XML declaration names another encoding",
                 at: SourceLocation(file: path, line: line, column: column, byteOffset: offset))
             return (empty, [diagnostic])
+        case .tooDeep(let line, let column):
+            return (empty, [ExchangeChecks.tooDeep(at: ExchangeChecks.location(path, line, column))])
         case .unsupportedEncoding(let name):
             return (empty, [ExchangeChecks.unsupportedEncoding("in encoding '\(name)' (Align reads TBX in UTF-8, ISO-8859-1 and Windows-1252)", at: ExchangeChecks.location(path, 1, 1))])
         }

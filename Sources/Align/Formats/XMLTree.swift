@@ -35,7 +35,14 @@ struct XMLTree: Sendable {
         case invalidUTF8(offset: Int, line: Int, column: Int)
         /// The XML declaration names an encoding other than UTF-8, Latin-1 and Windows-1252.
         case unsupportedEncoding(String)
+        /// Elements nested deeper than `maximumDepth`, at the start tag that went too deep.
+        case tooDeep(line: Int, column: Int)
     }
+
+    /// The deepest element nesting Align reads (TBX needs 6 levels, SRX 5). Deeper documents are
+    /// refused: the tree is a value type that is built, read and freed recursively, so a file of
+    /// 100,000 nested elements would otherwise overflow the stack.
+    static let maximumDepth = 64
 
     /// Parses `bytes` with `XMLParser`: namespaces processed, external entities never resolved.
     static func parse(_ bytes: [UInt8]) -> ParseResult {
@@ -57,6 +64,7 @@ struct XMLTree: Sendable {
             let position = LineIndex(bytes: bytes).position(ofByte: bad)
             return .invalidUTF8(offset: bad, line: position.line, column: position.column)
         }
+        text = withDataInProcessingInstructions(text)
         let parser = XMLParser(data: Data(text))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
@@ -67,6 +75,7 @@ struct XMLTree: Sendable {
         if let (line, column) = builder.entityDeclaration {
             return .entityDeclaration(line: line, column: column)
         }
+        if let (line, column) = builder.tooDeep { return .tooDeep(line: line, column: column) }
         // `parse()` returns true on Linux even after an error: the delegate's report is what counts.
         if let error = builder.error { return .malformed(code: error.code, line: error.line, column: error.column) }
         guard succeeded, let root = builder.root else {
@@ -74,6 +83,50 @@ struct XMLTree: Sendable {
             return .malformed(code: code, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
         }
         return .document(root)
+    }
+
+    /// `bytes` with a placeholder in every processing instruction that has no data (`<?target?>`
+    /// becomes `<?target _?>`): FoundationXML calls `strlen` on the missing data and crashes.
+    /// Align ignores processing instructions, so the placeholder changes nothing it reads; only
+    /// columns later on that line move by two. Comments and CDATA sections are skipped.
+    static func withDataInProcessingInstructions(_ bytes: [UInt8]) -> [UInt8] {
+        func matches(_ index: Int, _ literal: String) -> Bool {
+            let literal = Array(literal.utf8)
+            return index + literal.count <= bytes.count && bytes[index..<(index + literal.count)].elementsEqual(literal)
+        }
+        func end(of terminator: String, from index: Int) -> Int {
+            var index = index
+            while index < bytes.count, !matches(index, terminator) { index += 1 }
+            return min(bytes.count, index + terminator.utf8.count)
+        }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var insertions: [Int] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            if matches(index, "<!--") {
+                index = end(of: "-->", from: index + 4)
+            } else if matches(index, "<![CDATA[") {
+                index = end(of: "]]>", from: index + 9)
+            } else if matches(index, "<?") {
+                var targetEnd = index + 2
+                while targetEnd < bytes.count, !isSpace(bytes[targetEnd]), !matches(targetEnd, "?>") { targetEnd += 1 }
+                var dataStart = targetEnd
+                while dataStart < bytes.count, isSpace(bytes[dataStart]) { dataStart += 1 }
+                let target = String(decoding: bytes[(index + 2)..<targetEnd], as: UTF8.self).lowercased()
+                if matches(dataStart, "?>"), target != "xml" { insertions.append(targetEnd) }
+                index = end(of: "?>", from: targetEnd)
+            } else {
+                index += 1
+            }
+        }
+        guard !insertions.isEmpty else { return bytes }
+        var out = bytes
+        for position in insertions.reversed() { out.insert(contentsOf: [0x20, UInt8(ascii: "_")], at: position) }
+        return out
     }
 
     /// A short, lower-case description of an `XMLParser` error code.
@@ -112,11 +165,17 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     var root: XMLTree?
     var error: (code: Int, line: Int, column: Int)?
     var entityDeclaration: (line: Int, column: Int)?
+    var tooDeep: (line: Int, column: Int)?
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
+        guard stack.count < XMLTree.maximumDepth else {
+            if tooDeep == nil { tooDeep = (max(1, parser.lineNumber), max(1, parser.columnNumber)) }
+            parser.abortParsing()
+            return
+        }
         stack.append(
             XMLTree(
                 name: elementName, namespace: namespaceURI ?? "", attributes: attributes,
@@ -151,7 +210,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         // Later errors are usually consequences of the first.
-        if error == nil, entityDeclaration == nil {
+        if error == nil, entityDeclaration == nil, tooDeep == nil {
             error = ((parseError as NSError).code, max(1, parser.lineNumber), max(1, parser.columnNumber))
         }
     }

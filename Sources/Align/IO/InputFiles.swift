@@ -5,11 +5,9 @@ public enum InputFiles {
     /// The files at `path`: the path itself if it is a file, else the files below it whose names end
     /// in one of `extensions`, sorted by path. Symbolic link loops are not followed twice.
     public static func expand(_ path: String, extensions: Set<String>) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw AlignError.missingInput("\(path): no such file or directory")
-        }
-        guard isDirectory.boolValue else { return [path] }
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw problem(path, errno: errno) }
+        guard status.st_mode & S_IFMT == S_IFDIR else { return [path] }
         var found: [String] = []
         var visited = Set<String>()
         walk(path, extensions: extensions, visited: &visited, into: &found)
@@ -22,13 +20,19 @@ public enum InputFiles {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for name in names.sorted() where !name.hasPrefix(".") {
             let child = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+            var status = stat()
+            let resolved = stat(child, &status) == 0
+            if resolved, status.st_mode & S_IFMT == S_IFDIR {
+                // `visited` holds real paths, so a link back up the tree is walked once.
                 walk(child, extensions: extensions, visited: &visited, into: &found)
-            } else if let dot = name.lastIndex(of: "."), extensions.contains(String(name[name.index(after: dot)...]).lowercased()) {
-                found.append(child)
+                continue
             }
+            guard let dot = name.lastIndex(of: "."), extensions.contains(String(name[name.index(after: dot)...]).lowercased()) else { continue }
+            // A dangling link, a link loop or a socket is kept, so the reader says what is wrong
+            // with it. FIFOs and devices are left out: opening a FIFO waits for a writer forever,
+            // and a device may never end.
+            let kind = status.st_mode & S_IFMT
+            if !resolved || (kind != S_IFIFO && kind != S_IFCHR && kind != S_IFBLK) { found.append(child) }
         }
     }
 
@@ -42,6 +46,7 @@ public enum InputFiles {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw problem(path, errno: errno) }
         if status.st_mode & S_IFMT == S_IFDIR { throw AlignError.badInput("\(path): is a directory, not a file") }
+        if Int(status.st_size) > InputLimits.maximumFileSize { throw tooLarge(path, size: Int(status.st_size)) }
         // One byte more than the size, to see the end of file in the same pass.
         let expected = max(Int(status.st_size), 0) + 1
         var failure: Int32 = 0
@@ -57,6 +62,7 @@ public enum InputFiles {
             if count < chunk.count { break }
         }
         if failure != 0 { throw problem(path, errno: failure) }
+        if bytes.count > InputLimits.maximumFileSize { throw tooLarge(path, size: bytes.count) }
         return bytes
     }
 
@@ -74,6 +80,10 @@ public enum InputFiles {
             filled += count
         }
         return (filled, 0)
+    }
+
+    static func tooLarge(_ path: String, size: Int) -> AlignError {
+        .badInput("\(path): \(size) bytes; Align reads files of up to \(InputLimits.describe(InputLimits.maximumFileSize)) whole (scan and report read documents of any size)")
     }
 
     /// The error for a file that could not be opened or read.

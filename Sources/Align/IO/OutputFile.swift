@@ -10,14 +10,23 @@ public enum OutputFile {
 
     /// Writes `data` to `path` atomically.
     public static func write(_ data: Data, to path: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw AlignError.cannotWrite("\(path): is a directory; give a file path")
+        let stream = try AtomicOutputStream(path: path)
+        try stream.write(Array(data))
+        try stream.commit()
+    }
+
+    /// Creates `folder` and any missing parents; the error names the system's reason (Foundation's
+    /// own message says only that "the file doesn't exist").
+    public static func createFolder(_ folder: String) throws {
+        var status = stat()
+        if stat(folder, &status) == 0 {
+            guard status.st_mode & S_IFMT == S_IFDIR else { throw AlignError.cannotWrite("\(folder): cannot create the folder (a file of that name exists)") }
+            return
         }
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw AlignError.cannotWrite("\(path): cannot write (\(error.localizedDescription))")
+        let parent = URL(fileURLWithPath: folder).deletingLastPathComponent().path
+        if parent != folder, !parent.isEmpty { try createFolder(parent) }
+        if mkdir(folder, 0o755) != 0, errno != EEXIST {
+            throw AlignError.cannotWrite("\(folder): cannot create the folder (\(AtomicOutputStream.reason(errno)))")
         }
     }
 }

@@ -20,6 +20,8 @@ public struct DocumentText: Sendable {
         case invalidUTF8(offset: Int, line: Int, column: Int)
         /// A NUL byte: a binary file.
         case binary(offset: Int)
+        /// A line longer than `InputLimits.maximumLineLength`: its number and first byte.
+        case lineTooLong(line: Int, offset: Int)
     }
 
     /// The decoded text (UTF-8, no byte order mark).
@@ -47,6 +49,9 @@ public struct DocumentText: Sendable {
             utf8 = encoding.decodeToUTF8(bytes)
         }
         lines = Self.split(utf8, originalBase: start, singleByte: encoding != .utf8)
+        if let long = lines.first(where: { $0.range.count > InputLimits.maximumLineLength }) {
+            throw .lineTooLong(line: long.number, offset: long.originalStart)
+        }
     }
 
     /// The first offset of `byte` in `bytes` (`memchr`: the generic search was a visible part of

@@ -107,15 +107,22 @@ public struct OccurrenceWriter: Sendable {
 
     func appendText(_ match: ScanMatch, surface: ArraySlice<UInt8>, chunk: DocumentChunk, document: String, concept: Concept, form: String, to out: inout ByteBuffer) {
         let bytes = chunk.bytes
+        let context = 50
+        // Look at most `window` bytes either side (50 characters are at most 200 bytes): walking
+        // to the ends of a 50 MB line for each of its occurrences made output quadratic.
+        let window = 4 * context + 8
         var lineStart = match.start
-        while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        while lineStart > 0, match.start - lineStart < window, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        while lineStart < match.start, bytes[lineStart] & 0xC0 == 0x80 { lineStart += 1 }
         var lineEnd = match.end
-        while lineEnd < bytes.count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
+        while lineEnd < bytes.count, lineEnd - match.end < window, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
+        while lineEnd > match.end, lineEnd < bytes.count, bytes[lineEnd] & 0xC0 == 0x80 { lineEnd -= 1 }
         let before = String(decoding: bytes[lineStart..<match.start], as: UTF8.self)
         let after = String(decoding: bytes[match.end..<lineEnd], as: UTF8.self)
-        let context = 50
-        let head = before.count > context ? "…" + String(before.suffix(context)) : before
-        let tail = after.count > context ? String(after.prefix(context)) + "…" : after
+        let cutBefore = lineStart > 0 && bytes[lineStart - 1] != 0x0A
+        let cutAfter = lineEnd < bytes.count && bytes[lineEnd] != 0x0A && bytes[lineEnd] != 0x0D
+        let head = before.count > context || cutBefore ? "…" + String(before.suffix(context)) : before
+        let tail = after.count > context || cutAfter ? String(after.prefix(context)) + "…" : after
         let surfaceText = String(decoding: surface, as: UTF8.self)
         let (bold, green, yellow, reset) = useColor ? ("\u{1B}[1m", "\u{1B}[32m", "\u{1B}[1;33m", "\u{1B}[0m") : ("", "", "", "")
         out.append("\(bold)\(document):\(match.line):\(match.column):\(reset) \(surfaceText) → \(green)\(concept.english)\(reset) [\(concept.id), \(match.kind.rawValue)")

@@ -101,16 +101,7 @@ struct TranslationAnalyzer: Sendable {
         do {
             _ = try DocumentText(bytes: bytes, encoding: encoding)
         } catch {
-            switch error {
-            case .binary(let offset):
-                return [Diagnostic(.warning, "binary-file", "skipped: binary file (NUL byte at byte offset \(offset)); the translation is not checked", at: start)]
-            case .invalidUTF8(let offset, let line, let column):
-                return [
-                    Diagnostic(
-                        .error, "invalid-utf8", "invalid UTF-8 at byte offset \(offset); the translation is not checked (use --encoding latin1 or windows-1252 for such files)",
-                        at: SourceLocation(file: path, line: line, column: column, byteOffset: offset))
-                ]
-            }
+            return [error.diagnostic(path: path, consequence: "the translation is not checked")]
         }
         return []
     }

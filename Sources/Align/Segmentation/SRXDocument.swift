@@ -60,6 +60,8 @@ public struct SRXDocument: Sendable {
             throw AlignError.badInput("\(source):\(line):\(column): entity declarations are not allowed in SRX files")
         case .invalidUTF8(let offset, let line, let column):
             throw AlignError.badInput("\(source):\(line):\(column): invalid UTF-8 at byte offset \(offset)")
+        case .tooDeep(let line, let column):
+            throw AlignError.badInput("\(source):\(line):\(column): elements nested deeper than \(XMLTree.maximumDepth) levels (Align's limit; SRX uses 5)")
         case .unsupportedEncoding(let name):
             throw AlignError.badInput("\(source): unsupported encoding '\(name)' (Align reads SRX in UTF-8, ISO-8859-1 and Windows-1252)")
         }

@@ -106,4 +106,27 @@ struct FuzzFindingTests {
         let longer = [MatchingRuleTests.concept("corea", ["Corée d"]), MatchingRuleTests.concept("atacms", ["ATACMS"])]
         #expect(MatchingRuleTests.hits("la Corée d'ATACMS", longer).map(\.description) == ["Corée d=corea/exact", "ATACMS=atacms/exact"])
     }
+
+    @Test("processing instructions without data are read (FoundationXML called strlen on their missing data)")
+    func emptyProcessingInstruction() throws {
+        let text = Self.tbxHead + "<?pi?>" + Self.entry("OTAN") + "<?other   ?><!-- <?kept?> --></body></text></tbx>"
+        let (glossary, diagnostics) = Self.tbx(Array(text.utf8))
+        #expect(diagnostics.isEmpty)
+        #expect(glossary.concepts.first?.french == ["OTAN"])
+        let rewritten = String(decoding: XMLTree.withDataInProcessingInstructions(Array(text.utf8)), as: UTF8.self)
+        #expect(rewritten.contains("<?pi _?>") && rewritten.contains("<?other _   ?>") && rewritten.contains("<!-- <?kept?> -->"))
+        #expect(rewritten.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"), "the XML declaration is left alone")
+        let srx = "<?xml version=\"1.0\"?>\n<srx version=\"2.0\"><?pi?><header cascade=\"no\"/><body><languagerules/><maprules/></body></srx>"
+        #expect(throws: Never.self) { try SRXDocument.parse(Array(srx.utf8), source: "r.srx") }
+    }
+
+    @Test("an exported value starting with a combining mark comes back from TBX (the tag was split by grapheme)")
+    func combiningMarkAfterTag() throws {
+        var concept = Concept(id: "nato", english: "NATO", french: ["OTAN"])
+        concept.extra = [Concept.ExtraField(name: "source", value: "\u{0301}AFP")]
+        concept.counterexamples = ["\u{0301}Une phrase."]
+        let glossary = Glossary(concepts: [concept])
+        #expect(FuzzInvariants.roundTrips(glossary, through: [.tbx, .tbx2]).isEmpty)
+        #expect(TBXAnnotation(noteText: "[align:counterexample] \u{0301}x") == .counterexample("\u{0301}x"))
+    }
 }

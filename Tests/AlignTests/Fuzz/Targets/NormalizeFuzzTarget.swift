@@ -4,8 +4,8 @@
 /// document, normalized with the built-in segmentation rules, the shipped boilerplate rules and
 /// the shipped glossary.
 ///
-/// Invariants: a document is either refused (NUL byte, invalid UTF-8 at a byte offset inside the
-/// file) or normalized; then the provenance of every segment rebuilds its text from the original
+/// Invariants: a document is either refused (NUL byte, invalid UTF-8 at the byte offset a reference
+/// validator finds, a line over the limit) or normalized; then the provenance of every segment rebuilds its text from the original
 /// bytes; segments and removals never overlap and stay inside the file; term ranges stay inside
 /// their segment; and in UTF-8, every byte that is neither kept nor logged as removed is white space.
 enum NormalizeFuzzTarget {
@@ -33,6 +33,8 @@ enum NormalizeFuzzTarget {
                 }
                 let reference = UTF8Validation.firstInvalidOffsetSlow(in: original)
                 return reference == offset ? [] : ["invalid UTF-8 reported at \(offset), the reference validator says \(String(describing: reference))"]
+            case .lineTooLong(let line, let offset):
+                return original.count > InputLimits.maximumLineLength ? [] : ["line \(line) at \(offset) reported too long in a file of \(original.count) bytes"]
             }
         }
         let normalizer = CorpusNormalizer(options: options, segmenter: context.segmenter, boilerplate: context.boilerplate, glossary: context.shippedGlossary)
