@@ -34,7 +34,8 @@ measure() {
   shift
   local status=0
   /usr/bin/time -f "%e %M" -o "$work/time" "$cli" "$@" >"$work/out" 2>"$work/err" || status=$?
-  read -r seconds kilobytes <"$work/time"
+  # GNU time writes "Command exited with non-zero status N" first when the command fails.
+  read -r seconds kilobytes < <(tail -1 "$work/time")
   printf '%-40s exit %-3s %7.2f s  peak %6.0f MB  %s\n' "$name" "$status" "$seconds" "$((kilobytes / 1024))" "$(tail -1 "$work/err" | cut -c1-90)"
 }
 measure "scan: one 50 MB line (tsv)" scan --glossary glossaries "$work/line"
