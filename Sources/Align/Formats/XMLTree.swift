@@ -64,12 +64,14 @@ struct XMLTree: Sendable {
             let position = LineIndex(bytes: bytes).position(ofByte: bad)
             return .invalidUTF8(offset: bad, line: position.line, column: position.column)
         }
-        text = withDataInProcessingInstructions(text)
+        let placeholders = placeholderPositions(text)
+        let positions = PositionMap(lines: placeholders.map { LineIndex(bytes: text).position(ofByte: $0) }, text: text)
+        text = inserting(placeholders, into: text)
         let parser = XMLParser(data: Data(text))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
-        let builder = TreeBuilder()
+        let builder = TreeBuilder(positions: positions)
         parser.delegate = builder
         let succeeded = parser.parse()
         if let (line, column) = builder.entityDeclaration {
@@ -80,16 +82,31 @@ struct XMLTree: Sendable {
         if let error = builder.error { return .malformed(code: error.code, line: error.line, column: error.column) }
         guard succeeded, let root = builder.root else {
             let code = (parser.parserError as NSError?)?.code ?? 0
-            return .malformed(code: code, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
+            let (line, column) = positions.original(parser.lineNumber, parser.columnNumber)
+            return .malformed(code: code, line: line, column: column)
         }
         return .document(root)
     }
 
     /// `bytes` with a placeholder in every processing instruction that has no data (`<?target?>`
     /// becomes `<?target _?>`): FoundationXML calls `strlen` on the missing data and crashes.
-    /// Align ignores processing instructions, so the placeholder changes nothing it reads; only
-    /// columns later on that line move by two. Comments and CDATA sections are skipped.
+    /// Align ignores processing instructions, so the placeholder changes nothing it reads; the
+    /// positions the parser reports are mapped back (`PositionMap`).
     static func withDataInProcessingInstructions(_ bytes: [UInt8]) -> [UInt8] {
+        inserting(placeholderPositions(bytes), into: bytes)
+    }
+
+    /// `bytes` with ` _` inserted at each of `positions` (ascending).
+    static func inserting(_ positions: [Int], into bytes: [UInt8]) -> [UInt8] {
+        guard !positions.isEmpty else { return bytes }
+        var out = bytes
+        for position in positions.reversed() { out.insert(contentsOf: [0x20, UInt8(ascii: "_")], at: position) }
+        return out
+    }
+
+    /// Where processing instructions without data end their target: every `<?` outside comments
+    /// and CDATA counts (the XML declaration at the very start is not one, `<?xml?>` elsewhere is).
+    static func placeholderPositions(_ bytes: [UInt8]) -> [Int] {
         func matches(_ index: Int, _ literal: String) -> Bool {
             let literal = Array(literal.utf8)
             return index + literal.count <= bytes.count && bytes[index..<(index + literal.count)].elementsEqual(literal)
@@ -116,17 +133,17 @@ struct XMLTree: Sendable {
                 while targetEnd < bytes.count, !isSpace(bytes[targetEnd]), !matches(targetEnd, "?>") { targetEnd += 1 }
                 var dataStart = targetEnd
                 while dataStart < bytes.count, isSpace(bytes[dataStart]) { dataStart += 1 }
-                let target = String(decoding: bytes[(index + 2)..<targetEnd], as: UTF8.self).lowercased()
-                if matches(dataStart, "?>"), target != "xml" { insertions.append(targetEnd) }
-                index = end(of: "?>", from: targetEnd)
+                let atStart = index == 0 || (index == 3 && bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+                let isDeclaration = atStart && bytes[(index + 2)..<targetEnd].elementsEqual("xml".utf8)
+                if matches(dataStart, "?>"), !isDeclaration { insertions.append(targetEnd) }
+                // Not past the `?>`: after an invalid character libxml2 gives up on a processing
+                // instruction and finds the next `<?` inside it.
+                index = targetEnd
             } else {
                 index += 1
             }
         }
-        guard !insertions.isEmpty else { return bytes }
-        var out = bytes
-        for position in insertions.reversed() { out.insert(contentsOf: [0x20, UInt8(ascii: "_")], at: position) }
-        return out
+        return insertions
     }
 
     /// A short, lower-case description of an `XMLParser` error code.
@@ -161,6 +178,13 @@ struct XMLTree: Sendable {
 /// Builds an `XMLTree` from `XMLParser` events. A class because `XMLParserDelegate` requires one;
 /// it lives only for one `XMLTree.parse` call.
 private final class TreeBuilder: NSObject, XMLParserDelegate {
+    let positions: PositionMap
+
+    init(positions: PositionMap) { self.positions = positions }
+
+    /// Where the parser is, in the document as given.
+    func position(_ parser: XMLParser) -> (line: Int, column: Int) { positions.original(parser.lineNumber, parser.columnNumber) }
+
     var stack: [XMLTree] = []
     var root: XMLTree?
     var error: (code: Int, line: Int, column: Int)?
@@ -172,14 +196,14 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         attributes: [String: String] = [:]
     ) {
         guard stack.count < XMLTree.maximumDepth else {
-            if tooDeep == nil { tooDeep = (max(1, parser.lineNumber), max(1, parser.columnNumber)) }
+            if tooDeep == nil { tooDeep = position(parser) }
             parser.abortParsing()
             return
         }
         stack.append(
             XMLTree(
                 name: elementName, namespace: namespaceURI ?? "", attributes: attributes,
-                line: parser.lineNumber, column: parser.columnNumber))
+                line: position(parser).line, column: position(parser).column))
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
@@ -211,12 +235,40 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         // Later errors are usually consequences of the first.
         if error == nil, entityDeclaration == nil, tooDeep == nil {
-            error = ((parseError as NSError).code, max(1, parser.lineNumber), max(1, parser.columnNumber))
+            let (line, column) = position(parser)
+            error = ((parseError as NSError).code, line, column)
         }
     }
 
     private func refuseEntity(_ parser: XMLParser) {
-        if entityDeclaration == nil { entityDeclaration = (max(1, parser.lineNumber), max(1, parser.columnNumber)) }
+        if entityDeclaration == nil { entityDeclaration = position(parser) }
         parser.abortParsing()
+    }
+}
+
+/// Maps positions in the text the parser saw (with placeholders inserted) back to the document:
+/// two columns fewer for each placeholder earlier on the same line, and never past the line's end.
+struct PositionMap: Sendable {
+    /// Line and column of each placeholder, in the original text.
+    let placeholders: [(line: Int, column: Int)]
+    /// The length in columns (code points) of each line of the original text, plus one.
+    let lineEnds: [Int]
+
+    init(lines placeholders: [(line: Int, column: Int)], text: [UInt8]) {
+        self.placeholders = placeholders
+        var ends = [1]
+        for byte in text {
+            if byte == 0x0A { ends.append(1) } else if byte & 0xC0 != 0x80 { ends[ends.count - 1] += 1 }
+        }
+        lineEnds = ends
+    }
+
+    func original(_ line: Int, _ column: Int) -> (line: Int, column: Int) {
+        let line = min(max(1, line), lineEnds.count)
+        var column = max(1, column)
+        for placeholder in placeholders where placeholder.line == line && placeholder.column < column {
+            column = max(placeholder.column, column - 2)
+        }
+        return (line, min(column, lineEnds[line - 1]))
     }
 }

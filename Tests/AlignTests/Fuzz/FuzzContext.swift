@@ -5,6 +5,9 @@
 struct FuzzContext: Sendable {
     let shippedConcepts: [Concept]
     let shippedGlossary: CompiledGlossary
+    /// A scanner over the shipped glossary, near misses on (built once: building it per input
+    /// dominated the matcher target).
+    let shippedScanner: TermScanner
     let boilerplate: BoilerplateRules
     let segmenter: SRXSegmenter
 
@@ -13,6 +16,7 @@ struct FuzzContext: Sendable {
         let concepts = (try? GlossaryLoader.load([root + "/glossaries"], validate: false).glossary.concepts) ?? []
         shippedConcepts = concepts
         shippedGlossary = CompiledGlossary(concepts: concepts)
+        shippedScanner = TermScanner(glossary: shippedGlossary)
         boilerplate = (try? BoilerplateRules.load(path: root + "/normalize/boilerplate.tsv").rules) ?? .none
         segmenter = SRXSegmenter.compile(BuiltInSegmentationRules.document, language: "fr").segmenter
     }

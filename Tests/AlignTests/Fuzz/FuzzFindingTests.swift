@@ -116,6 +116,9 @@ struct FuzzFindingTests {
         let rewritten = String(decoding: XMLTree.withDataInProcessingInstructions(Array(text.utf8)), as: UTF8.self)
         #expect(rewritten.contains("<?pi _?>") && rewritten.contains("<?other _   ?>") && rewritten.contains("<!-- <?kept?> -->"))
         #expect(rewritten.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"), "the XML declaration is left alone")
+        // At the very start, only `<?xml …?>` is the declaration; any other target is a processing instruction.
+        #expect(String(decoding: XMLTree.withDataInProcessingInstructions(Array("<?pi?><tbx/>".utf8)), as: UTF8.self) == "<?pi _?><tbx/>")
+        #expect(Self.tbx(Array("<?pi?><tbx/>".utf8)).0.concepts.isEmpty, "read, not crashed on")
         let srx = "<?xml version=\"1.0\"?>\n<srx version=\"2.0\"><?pi?><header cascade=\"no\"/><body><languagerules/><maprules/></body></srx>"
         #expect(throws: Never.self) { try SRXDocument.parse(Array(srx.utf8), source: "r.srx") }
     }

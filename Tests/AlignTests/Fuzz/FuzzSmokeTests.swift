@@ -43,13 +43,14 @@ struct FuzzSmokeTests {
         for name in names { #expect(try Self.seeds(name).count >= 4, "\(name)") }
     }
 
-    @Test("seeds and 40 mutations of each seed break no invariant", arguments: FuzzTarget.all.map(\.name))
+    @Test("seeds and 40 mutations of each seed (regressions as they are) break no invariant", arguments: FuzzTarget.all.map(\.name))
     func seedsAndMutations(target name: String) throws {
         let target = try #require(FuzzTarget.named(name))
         var generator = SeededGenerator(seed: UInt64(name.utf8.reduce(0) { $0 &* 31 &+ Int($1) }.magnitude))
         for seed in try Self.seeds(name) {
             var input = seed.bytes
-            for round in 0...40 {
+            // Regressions are kept for what they are; some are large and slow (a 16 KB aligner input).
+            for round in 0...(seed.name.hasPrefix("regression-") ? 0 : 40) {
                 let problems = target.run(input, Self.context)
                 #expect(problems.isEmpty, "\(name) \(seed.name) mutation \(round): \(problems.joined(separator: "\n"))")
                 if !problems.isEmpty { break }

@@ -29,7 +29,7 @@ enum MatcherFuzzTarget {
             problems += rangeProblems(matches, text: Array(text.utf8), entryCount: entries.count)
         }
         // The shipped glossary on the same text: the same invariants.
-        problems += rangeProblems(TermScanner(glossary: context.shippedGlossary).scan(text), text: Array(text.utf8), entryCount: context.shippedGlossary.entries.count)
+        problems += rangeProblems(context.shippedScanner.scan(text), text: Array(text.utf8), entryCount: context.shippedGlossary.entries.count)
         return problems
     }
 
