@@ -26,6 +26,10 @@ export ALIGN_ROOT="$root"
 
 build() {
   mkdir -p "$out/lib"
+  # Several `run`s started together build once: the others wait here, then find it fresh.
+  exec 9>"$out/build.lock"
+  flock 9
+  trap 'exec 9>&-' RETURN
   local sources
   sources=$(find Sources/Align -name '*.swift' | sort)
   # Rebuild the library only when a source is newer than it (about 100 s on two cores).
