@@ -65,7 +65,8 @@ struct XMLTree: Sendable {
             return .invalidUTF8(offset: bad, line: position.line, column: position.column)
         }
         let placeholders = placeholderPositions(text)
-        let positions = PositionMap(lines: placeholders.map { LineIndex(bytes: text).position(ofByte: $0) }, text: text)
+        let lineIndex = placeholders.isEmpty ? nil : LineIndex(bytes: text)
+        let positions = PositionMap(lines: placeholders.map { lineIndex!.position(ofByte: $0) }, text: text)
         text = inserting(placeholders, into: text)
         let parser = XMLParser(data: Data(text))
         parser.shouldProcessNamespaces = true
@@ -107,14 +108,15 @@ struct XMLTree: Sendable {
     /// Where processing instructions without data end their target: every `<?` outside comments
     /// and CDATA counts (the XML declaration at the very start is not one, `<?xml?>` elsewhere is).
     static func placeholderPositions(_ bytes: [UInt8]) -> [Int] {
-        func matches(_ index: Int, _ literal: String) -> Bool {
-            let literal = Array(literal.utf8)
-            return index + literal.count <= bytes.count && bytes[index..<(index + literal.count)].elementsEqual(literal)
+        func matches(_ index: Int, _ literal: StaticString) -> Bool {
+            let count = literal.utf8CodeUnitCount
+            return index + count <= bytes.count
+                && literal.withUTF8Buffer { bytes[index..<(index + count)].elementsEqual($0) }
         }
-        func end(of terminator: String, from index: Int) -> Int {
+        func end(of terminator: StaticString, from index: Int) -> Int {
             var index = index
             while index < bytes.count, !matches(index, terminator) { index += 1 }
-            return min(bytes.count, index + terminator.utf8.count)
+            return min(bytes.count, index + terminator.utf8CodeUnitCount)
         }
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         var insertions: [Int] = []
