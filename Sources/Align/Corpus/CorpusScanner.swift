@@ -36,10 +36,11 @@ public struct CorpusScanner: Sendable {
     ) throws -> Statistics {
         var statistics = Statistics()
         var emittedAny = false
+        let writer = writer.prepared(for: scanner.glossary)
         emit(writer.header())
         try readInBatches(documents, standardInput: standardInput, statistics: &statistics, diagnostics: &diagnostics) {
             batch, statistics, diagnostics, failed in
-            for (chunk, result) in zip(batch, scanBatch(batch, documents: documents)) {
+            for (chunk, result) in zip(batch, scanBatch(batch, documents: documents, writer: writer)) {
                 if failed.contains(chunk.document) { continue }
                 if let bad = result.invalidUTF8 {
                     failed.insert(chunk.document)
@@ -118,7 +119,7 @@ public struct CorpusScanner: Sendable {
     }
 
     /// Scans and formats each chunk on its own thread; results come back in chunk order.
-    func scanBatch(_ chunks: [DocumentChunk], documents: [String]) -> [ChunkResult] {
+    func scanBatch(_ chunks: [DocumentChunk], documents: [String], writer: OccurrenceWriter) -> [ChunkResult] {
         let results = ResultSlots<ChunkResult>(count: chunks.count)
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
             let chunk = chunks[index]

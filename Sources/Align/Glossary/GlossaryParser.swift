@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Reads native glossary files (UTF-8 TSV) into concepts, collecting every problem it meets.
@@ -10,7 +11,14 @@ public enum GlossaryParser {
 
     /// Parses the bytes of one glossary file; `path` is used in diagnostics.
     public static func parse(_ bytes: [UInt8], path: String) -> Result {
+        parse(bytes, path: path, parallelBytes: ParseState.defaultParallelBytes)
+    }
+
+    /// Parses with files of at least `parallelBytes` cut into parts (tests use small values).
+    static func parse(_ bytes: [UInt8], path: String, parallelBytes: Int, parts: Int? = nil) -> Result {
         var state = ParseState(path: path)
+        state.parallelBytes = parallelBytes
+        state.parts = parts
         state.run(bytes)
         return Result(document: state.document, diagnostics: state.diagnostics)
     }
@@ -27,6 +35,10 @@ struct ParseState {
     var headerColumns: [GlossaryColumn?] = []
     /// Apostrophe styles seen in forms, with the items that use each, for `mixed-apostrophes`.
     var apostropheUses: [Character: [SourceLocation]] = [:]
+    /// Rows after the header of at least this many bytes are parsed in parts.
+    var parallelBytes = ParseState.defaultParallelBytes
+    /// How many parts (default: one per core, at most 8).
+    var parts: Int?
 
     init(path: String) {
         self.path = path
@@ -76,11 +88,97 @@ struct ParseState {
             document.hasCRLF = true
             report(.warning, "line-endings", "CR line ends (classic Mac, Excel's 'Text (Macintosh)'); 'aligncli fmt' converts them to LF", line: 1, column: 1)
         }
-        var lineNumber = 0
-        var start = bytes.startIndex
-        var sawContentLine = false
         var headerLine: Int?
-        while start < bytes.endIndex || (start == bytes.endIndex && lineNumber == 0) {
+        var sawContentLine = false
+        // Up to the header, in order: the version line and the header decide how rows are read.
+        var (next, lineNumber, stop) = parseLines(
+            bytes, from: bytes.startIndex, to: bytes.endIndex, firstLine: 1, bomLength: bomLength, headerLine: &headerLine,
+            sawContentLine: &sawContentLine, stopAfterHeader: true)
+        // A version marker that forbids reading on: nothing more to say about the file.
+        if stop { return }
+        if let next, next < bytes.endIndex {
+            lineNumber = parseRows(bytes, from: next, firstLine: lineNumber + 1, bomLength: bomLength, headerLine: &headerLine, sawContentLine: &sawContentLine)
+        }
+        if !sawContentLine {
+            report(.error, "missing-header", "no header line: expected column names such as 'id\\ten\\tfr'", line: max(1, lineNumber), column: 1)
+            document.isRewritable = false
+        }
+        reportMixedApostrophes()
+    }
+
+    /// Files at least this large are parsed in parts, one per core, after the header.
+    static let defaultParallelBytes = 1 << 20
+
+    /// The rows from `start` to the end; returns the last line number. Large files without CR
+    /// are cut at line feeds into one part per core, each parsed by a copy of this state with
+    /// the header known, and the parts' results are joined in file order: the same document and
+    /// diagnostics as one pass (a 100k-term glossary took 0.25 s to read on one core).
+    mutating func parseRows(
+        _ bytes: ArraySlice<UInt8>, from start: Int, firstLine: Int, bomLength: Int, headerLine: inout Int?, sawContentLine: inout Bool
+    ) -> Int {
+        let parts = self.parts ?? min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        let size = bytes.endIndex - start
+        guard parts > 1, size >= parallelBytes, headerLine != nil, !document.hasCRLF, !bytes[start...].contains(0x0D) else {
+            return parseLines(
+                bytes, from: start, to: bytes.endIndex, firstLine: firstLine, bomLength: bomLength, headerLine: &headerLine,
+                sawContentLine: &sawContentLine, stopAfterHeader: false
+            ).lineNumber
+        }
+        var bounds = [start]
+        var firstLines = [firstLine]
+        for part in 1..<parts {
+            var cut = max(start + size * part / parts, bounds.last!)
+            while cut < bytes.endIndex, bytes[cut - 1] != 0x0A { cut += 1 }
+            firstLines.append(firstLines.last! + bytes[bounds.last!..<cut].count { $0 == 0x0A })
+            bounds.append(cut)
+        }
+        bounds.append(bytes.endIndex)
+        var template = self
+        template.diagnostics = []
+        template.document.lines = []
+        template.document.concepts = []
+        template.apostropheUses = [:]
+        let results = ResultSlots<(state: ParseState, lineNumber: Int)>(count: parts)
+        let knownHeader = headerLine
+        let (partState, partBounds, partLines) = (template, bounds, firstLines)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var state = partState
+            var header = knownHeader
+            var sawContent = true
+            let lineNumber =
+                partBounds[part] < partBounds[part + 1]
+                ? state.parseLines(
+                    bytes, from: partBounds[part], to: partBounds[part + 1], firstLine: partLines[part], bomLength: bomLength, headerLine: &header,
+                    sawContentLine: &sawContent, stopAfterHeader: false
+                ).lineNumber : partLines[part] - 1
+            results.set(part, (state, lineNumber))
+        }
+        var lastLine = firstLine - 1
+        for (state, lineNumber) in results.values {
+            let offset = document.concepts.count
+            diagnostics += state.diagnostics
+            document.lines += state.document.lines.map { line in
+                if case .row(let index) = line { return .row(index + offset) }
+                return line
+            }
+            document.concepts += state.document.concepts
+            document.isRewritable = document.isRewritable && state.document.isRewritable
+            for (style, places) in state.apostropheUses { apostropheUses[style, default: []] += places }
+            lastLine = max(lastLine, lineNumber)
+        }
+        return lastLine
+    }
+
+    /// Parses the lines that start in `start..<limit` (line `firstLine` first). Returns where it
+    /// stopped (`nil` at the end of the file), the number of the last line read, and whether the
+    /// version marker forbids reading the file further.
+    mutating func parseLines(
+        _ bytes: ArraySlice<UInt8>, from firstStart: Int, to limit: Int, firstLine: Int, bomLength: Int, headerLine: inout Int?,
+        sawContentLine: inout Bool, stopAfterHeader: Bool
+    ) -> (next: Int?, lineNumber: Int, stop: Bool) {
+        var lineNumber = firstLine - 1
+        var start = firstStart
+        while start < limit || (start == bytes.endIndex && lineNumber == 0) {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
             lineNumber += 1
             var lineBytes = bytes[start..<end]
@@ -103,10 +201,10 @@ struct ParseState {
                 text = String(decoding: lineBytes, as: UTF8.self)
             }
             if lineNumber == 1 {
-                if handleVersionLine(text) == false { return }
+                if handleVersionLine(text) == false { return (nil, lineNumber, true) }
                 if document.version != nil {
-                    start = end < bytes.endIndex ? end + 1 : end
-                    if end == bytes.endIndex { break }
+                    if end == bytes.endIndex { return (nil, lineNumber, false) }
+                    start = end + 1
                     continue
                 }
             }
@@ -119,17 +217,14 @@ struct ParseState {
                 sawContentLine = true
                 parseHeader(text, line: lineNumber)
                 document.lines.append(.header)
+                if stopAfterHeader { return (end == bytes.endIndex ? nil : end + 1, lineNumber, false) }
             } else {
                 parseRow(text, line: lineNumber, byteOffset: lineOffset)
             }
-            if end == bytes.endIndex { break }
+            if end == bytes.endIndex { return (nil, lineNumber, false) }
             start = end + 1
         }
-        if !sawContentLine {
-            report(.error, "missing-header", "no header line: expected column names such as 'id\\ten\\tfr'", line: max(1, lineNumber), column: 1)
-            document.isRewritable = false
-        }
-        reportMixedApostrophes()
+        return (start < bytes.endIndex ? start : nil, lineNumber, false)
     }
 
     /// Reads the version marker; returns false when the file must not be read further.

@@ -42,7 +42,7 @@ extension LineScan {
     }
 
     /// Whether a capitalized word is long enough to be a near miss on its own.
-    func isLongEnoughAlone(_ index: Int) -> Bool {
+    mutating func isLongEnoughAlone(_ index: Int) -> Bool {
         let token = tokens[index]
         var scalars = 0
         for offset in token.start..<token.end where base[offset] & 0xC0 != 0x80 { scalars += 1 }
@@ -50,7 +50,7 @@ extension LineScan {
     }
 
     /// Whether the unknown word at `index` may be a misspelled name or acronym.
-    func isFuzzyStart(_ index: Int) -> Bool {
+    mutating func isFuzzyStart(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.exact < 0, token.lemma < 0, token.startsUpper else { return false }
         if !token.hasLower { return token.end - token.start >= NearMissIndex.minimumLength }
@@ -67,7 +67,7 @@ extension LineScan {
     }
 
     /// The folded bytes of the word token at `index`, through the fold table.
-    func foldedWord(_ index: Int) -> [UInt8] {
+    mutating func foldedWord(_ index: Int) -> [UInt8] {
         guard let bytes = base.baseAddress else { return [] }
         let token = tokens[index]
         var out: [UInt8] = []
@@ -92,7 +92,7 @@ extension LineScan {
     /// The longest run from `first` that matches a form of the exact trie with exactly one
     /// word replaced by a near-miss candidate: an exact prefix, then the first unknown word
     /// (capitalized) in place of one of its candidates, then an exact suffix.
-    func longestFuzzyMatch(at first: Int) -> (Int, Int32)? {
+    mutating func longestFuzzyMatch(at first: Int) -> (Int, Int32)? {
         let trie = tables.exact
         var node: Int32 = 0
         var index = first

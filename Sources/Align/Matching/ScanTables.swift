@@ -17,32 +17,53 @@ final class ScanTables: @unchecked Sendable {
         @inline(__always)
         static func endsForm(_ pointer: Int32) -> Bool { pointer & terminalBit != 0 }
 
+        /// One slot of the child table: key and child pointer side by side, so a probe that
+        /// finds its key reads one cache line, not two.
+        struct Slot {
+            var key: UInt64
+            var child: Int32
+        }
+
         /// Children of the root, indexed by symbol: every walk starts there.
         let rootChildren: UnsafeMutablePointer<Int32>
         let symbolCount: Int
         /// Child along the separator symbol, indexed by node: most walks go word, separator, word.
         let separatorChildren: UnsafeMutablePointer<Int32>
-        let keys: UnsafeMutablePointer<UInt64>
-        let children: UnsafeMutablePointer<Int32>
+        let slots: UnsafeMutablePointer<Slot>
         let mask: Int
+        /// A blocked Bloom filter over the edges below the root (two bits of one word per edge),
+        /// about 16 bits an edge. Measured reason: at 100k terms the child table is over 10 MB and
+        /// most walks end at their second or third token on an edge that does not exist; each of
+        /// those probes was a cache miss, and trie walks took a quarter of the scan.
+        let edgeBloom: UnsafeMutablePointer<UInt64>
+        let edgeBloomMask: Int
         let terminalOffsets: UnsafeMutablePointer<Int32>
         let terminalEntries: UnsafeMutablePointer<Int32>
+
+        /// Whether the edge hashed to `mixed` may exist.
+        @inline(__always)
+        func mayHaveEdge(_ mixed: UInt64) -> Bool {
+            let word = edgeBloom[Int(truncatingIfNeeded: mixed >> 32) & edgeBloomMask]
+            let bits: UInt64 = (1 &<< ((mixed >> 52) & 63)) | (1 &<< ((mixed >> 58) & 63))
+            return word & bits == bits
+        }
 
         /// The child pointer of `node` along `symbol` (terminal bit included), or -1.
         @inline(__always)
         func child(_ node: Int32, _ symbol: Int32) -> Int32 {
             if node == 0 { return UInt(bitPattern: Int(symbol)) < UInt(symbolCount) ? rootChildren[Int(symbol)] : -1 }
-            if symbol == CompiledGlossary.separatorSymbol { return separatorChildren[Int(node)] }
             let key = SymbolTrie.key(node, symbol)
-            var slot = SymbolTrie.slot(key, mask)
+            let mixed = SymbolTrie.mix(key)
+            guard mayHaveEdge(mixed) else { return -1 }
+            if symbol == CompiledGlossary.separatorSymbol { return separatorChildren[Int(node)] }
+            var slot = Int(truncatingIfNeeded: mixed) & mask
             while true {
-                let stored = keys[slot]
-                if stored == key { return children[slot] }
-                if stored == .max { return -1 }
+                let stored = slots[slot]
+                if stored.key == key { return stored.child }
+                if stored.key == .max { return -1 }
                 slot = (slot + 1) & mask
             }
         }
-
     }
 
     let asciiClass: UnsafeMutablePointer<UInt8>
@@ -90,9 +111,17 @@ final class ScanTables: @unchecked Sendable {
             func pointer(_ node: Int32) -> Int32 { node < 0 || !trie.isTerminal(node) ? node : node | Trie.terminalBit }
             let roots = (0..<symbolCount).map { pointer(trie.trie.child(0, Int32($0))) }
             let separators = (0..<trie.trie.nodeCount).map { pointer(trie.trie.child(Int32($0), CompiledGlossary.separatorSymbol)) }
+            let slots = zip(trie.trie.keys, trie.trie.children).map { Trie.Slot(key: $0, child: $0 == .max ? -1 : pointer($1)) }
+            var bloomWords = 1 << 10
+            while bloomWords * 4 < trie.trie.nodeCount, bloomWords < 1 << 24 { bloomWords <<= 1 }
+            var bloom = [UInt64](repeating: 0, count: bloomWords)
+            for key in trie.trie.keys where key != .max && key >> 32 != 0 {
+                let mixed = SymbolTrie.mix(key)
+                bloom[Int(truncatingIfNeeded: mixed >> 32) & (bloomWords - 1)] |= (1 &<< ((mixed >> 52) & 63)) | (1 &<< ((mixed >> 58) & 63))
+            }
             return Trie(
-                rootChildren: copy(roots), symbolCount: symbolCount, separatorChildren: copy(separators), keys: copy(trie.trie.keys),
-                children: copy(trie.trie.children.map(pointer)), mask: trie.trie.mask,
+                rootChildren: copy(roots), symbolCount: symbolCount, separatorChildren: copy(separators), slots: copy(slots),
+                mask: trie.trie.mask, edgeBloom: copy(bloom), edgeBloomMask: bloomWords - 1,
                 terminalOffsets: copy(trie.terminalOffsets), terminalEntries: copy(trie.terminalEntries))
         }
         asciiClass = copy(fold.asciiClass)

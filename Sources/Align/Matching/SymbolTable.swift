@@ -116,13 +116,19 @@ struct SymbolTrie: Sendable {
     /// multiply-shift let only a few node bits through, and probe chains grew long.
     @inline(__always)
     static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: mix(key)) & mask
+    }
+
+    /// All 64 bits of the mix: the slot takes the low bits, the scanner's edge filter the high ones.
+    @inline(__always)
+    static func mix(_ key: UInt64) -> UInt64 {
         var x = key
         x ^= x >> 33
         x &*= 0xff51_afd7_ed55_8ccd
         x ^= x >> 33
         x &*= 0xc4ce_b9fe_1a85_ec53
         x ^= x >> 33
-        return Int(truncatingIfNeeded: x) & mask
+        return x
     }
 
     /// The child of `node` along `symbol`, or -1.

@@ -61,6 +61,11 @@ public struct TermScanner: Sendable {
 }
 
 /// The working state of one scan: reusable token buffer and the matches found.
+///
+/// Helpers that only read the state are still `mutating`: called from a mutating method, a
+/// non-mutating one received a copy of the whole struct (a 560-byte memcpy, and a retain and
+/// release of every array and reference in it) on every trie walk; perf showed it as 8 % of
+/// scanning time.
 struct LineScan {
     let scanner: TermScanner
     let glossary: CompiledGlossary
@@ -366,7 +371,7 @@ struct LineScan {
 
     /// The longest match starting at `first`: last token, entry, and whether through inflection.
     /// Exact matches beat inflected ones of the same length.
-    func longestMatch(at first: Int) -> (Int, Int32, Bool)? {
+    mutating func longestMatch(at first: Int) -> (Int, Int32, Bool)? {
         var best: (Int, Int32, Bool)?
         let token = tokens[first]
         if token.startsExact { walk(tables.exact, from: first, inflected: false, best: &best) }
@@ -375,7 +380,7 @@ struct LineScan {
     }
 
     @inline(__always)
-    func walk(_ trie: ScanTables.Trie, from first: Int, inflected: Bool, best: inout (Int, Int32, Bool)?) {
+    mutating func walk(_ trie: ScanTables.Trie, from first: Int, inflected: Bool, best: inout (Int, Int32, Bool)?) {
         var node: Int32 = 0
         var index = first
         let count = tokens.count
@@ -393,7 +398,7 @@ struct LineScan {
     }
 
     /// The first entry ending at `node` whose case constraint the surface meets.
-    func acceptedEntry(_ trie: ScanTables.Trie, _ node: Int32, first: Int, last: Int) -> Int32? {
+    mutating func acceptedEntry(_ trie: ScanTables.Trie, _ node: Int32, first: Int, last: Int) -> Int32? {
         for offset in Int(trie.terminalOffsets[Int(node)])..<Int(trie.terminalOffsets[Int(node) + 1]) {
             let entryIndex = trie.terminalEntries[offset]
             guard tables.entryFlags[Int(entryIndex)] & 4 != 0 else { return entryIndex }
@@ -402,12 +407,12 @@ struct LineScan {
         return nil
     }
 
-    func surfaceTokens(first: Int, last: Int) -> [TextToken] {
+    mutating func surfaceTokens(first: Int, last: Int) -> [TextToken] {
         let bytes = UnsafeBufferPointer(rebasing: base[tokens[first].start..<tokens[last].end])
         return TextTokenizer.tokenize(String(decoding: bytes, as: UTF8.self))
     }
 
-    func kind(entry entryIndex: Int32, first: Int, last: Int, inflected: Bool, elided: Bool? = nil) -> MatchKind {
+    mutating func kind(entry entryIndex: Int32, first: Int, last: Int, inflected: Bool, elided: Bool? = nil) -> MatchKind {
         let flags = tables.entryFlags[Int(entryIndex)]
         if flags & 1 != 0 { return .avoided }
         if inflected { return .inflected }

@@ -3,10 +3,20 @@
 public struct OccurrenceWriter: Sendable {
     public var format: OccurrenceFormat
     public var useColor: Bool
+    /// Escaped concept labels for the TSV fast path; set by `prepared(for:)`.
+    var labels: OccurrenceLabels?
 
     public init(format: OccurrenceFormat, useColor: Bool = false) {
         self.format = format
         self.useColor = useColor
+    }
+
+    /// This writer with what it needs precomputed for `glossary` (TSV labels).
+    func prepared(for glossary: CompiledGlossary) -> OccurrenceWriter {
+        guard format == .tsv, labels == nil else { return self }
+        var writer = self
+        writer.labels = OccurrenceLabels(glossary)
+        return writer
     }
 
     /// What goes between the outputs of two chunks.
@@ -46,6 +56,7 @@ public struct OccurrenceWriter: Sendable {
 
     /// The output for the matches of one chunk.
     func format(_ matches: [ScanMatch], in chunk: DocumentChunk, document: String, glossary: CompiledGlossary) -> [UInt8] {
+        if format == .tsv, let labels { return formatTSV(matches, in: chunk, document: document, labels: labels) }
         var out = ByteBuffer()
         out.bytes.reserveCapacity(matches.count * (format == .tsv ? 96 : 320))
         var originalCursor = (offset: 0, original: 0)
