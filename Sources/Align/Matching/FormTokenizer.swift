@@ -15,7 +15,19 @@ enum FormTokenizer {
 
     /// The tokens of `form`, without leading or trailing separators.
     static func tokens(_ form: String) -> [Token] {
-        let fold = ByteFoldTable.shared
+        tokens(form, fold: ByteFoldTable.shared)
+    }
+
+    /// The same with the fold table passed in: threads compiling a glossary together would
+    /// otherwise retain and release the shared table's arrays on every form, and those atomic
+    /// counts, on one cache line for both cores, made two threads slower than one.
+    static func tokens(_ form: String, fold: borrowing ByteFoldTable) -> [Token] {
+        fold.entries.withUnsafeBufferPointer { entries in
+            fold.pool.withUnsafeBufferPointer { pool in tokens(form, entries: entries, pool: pool) }
+        }
+    }
+
+    private static func tokens(_ form: String, entries: UnsafeBufferPointer<UInt32>, pool: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
         var current: Token?
         func flush() {
@@ -30,7 +42,7 @@ enum FormTokenizer {
             var isUpper = false
             var isLower = false
             if value < ScalarFolding.tableLimit {
-                let entry = fold.entries[Int(value)]
+                let entry = entries[Int(value)]
                 scalarClass = ScalarClass(rawValue: UInt8(entry & 0xF))!
                 let start = Int(entry >> 12)
                 poolRange = start..<(start + Int((entry >> 6) & 0x3F))
@@ -50,7 +62,7 @@ enum FormTokenizer {
                     current = Token(kind: TermScanner.Token.word, folded: [], startsUpper: isUpper)
                 }
                 if isLower { current!.hasLower = true }
-                current!.folded.append(contentsOf: fold.pool[poolRange])
+                current!.folded.append(contentsOf: UnsafeBufferPointer(rebasing: pool[poolRange]))
                 current!.folded.append(contentsOf: rare)
             case .space, .hyphen:
                 if current?.kind != TermScanner.Token.separator {
@@ -64,7 +76,7 @@ enum FormTokenizer {
                 tokens.append(Token(kind: TermScanner.Token.apostrophe, folded: [], startsUpper: false))
             case .punctuation:
                 flush()
-                tokens.append(Token(kind: TermScanner.Token.punctuation, folded: Array(fold.pool[poolRange]) + rare, startsUpper: false))
+                tokens.append(Token(kind: TermScanner.Token.punctuation, folded: Array(UnsafeBufferPointer(rebasing: pool[poolRange])) + rare, startsUpper: false))
             }
         }
         flush()

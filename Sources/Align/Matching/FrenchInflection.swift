@@ -46,8 +46,12 @@ public enum FrenchInflection {
     /// Whether a glossary form inflects: forms of concepts without `exact` or `case` whose first
     /// letter is lower-case. Capitalised forms are names and acronyms.
     public static func inflects(_ form: String, flags: GlossaryFlags) -> Bool {
+        inflects(form, flags: flags, table: ByteFoldTable.shared)
+    }
+
+    /// The same with the fold table passed in (see `FormTokenizer.tokens(_:fold:)`).
+    static func inflects(_ form: String, flags: GlossaryFlags, table: borrowing ByteFoldTable) -> Bool {
         if flags.contains(.exact) || flags.contains(.caseSensitive) { return false }
-        let table = ByteFoldTable.shared
         for scalar in form.unicodeScalars {
             let value = scalar.value
             if value < ScalarFolding.tableLimit {

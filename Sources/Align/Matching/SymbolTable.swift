@@ -144,7 +144,7 @@ struct SymbolTrie: Sendable {
         }
     }
 
-    mutating func insert(_ symbols: [Int32], entry: Int32) {
+    mutating func insert(_ symbols: some Collection<Int32>, entry: Int32) {
         var node: Int32 = 0
         for symbol in symbols {
             let next = child(node, symbol)
