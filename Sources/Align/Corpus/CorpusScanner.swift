@@ -152,4 +152,13 @@ final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     }
 
     var values: [Value] { storage.map { $0! } }
+
+    /// The values, moved out: the slots no longer hold them, so the caller's copies are unique.
+    func takeValues() -> [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        var taken: [Value?] = []
+        swap(&taken, &storage)
+        return taken.map { $0! }
+    }
 }

@@ -7,7 +7,10 @@ public enum GlossaryLoader {
         public var documents: [GlossaryDocument]
         public var diagnostics: [Diagnostic]
         /// All concepts of all files, in file order.
-        public var glossary: Glossary { Glossary(concepts: documents.flatMap(\.concepts)) }
+        public var glossary: Glossary {
+            // One file (the usual case) shares its array: copying 100k concepts took 18 ms.
+            Glossary(concepts: documents.count == 1 ? documents[0].concepts : documents.flatMap(\.concepts))
+        }
     }
 
     /// The glossary files named by `paths`: files as given, folders searched recursively for

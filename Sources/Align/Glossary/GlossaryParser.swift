@@ -154,17 +154,24 @@ struct ParseState {
             results.set(part, (state, lineNumber))
         }
         var lastLine = firstLine - 1
-        for (state, lineNumber) in results.values {
+        var states = results.takeValues()
+        for part in states.indices {
             let offset = document.concepts.count
-            diagnostics += state.diagnostics
-            document.lines += state.document.lines.map { line in
+            diagnostics += states[part].state.diagnostics
+            document.lines += states[part].state.document.lines.map { line in
                 if case .row(let index) = line { return .row(index + offset) }
                 return line
             }
-            document.concepts += state.document.concepts
-            document.isRewritable = document.isRewritable && state.document.isRewritable
-            for (style, places) in state.apostropheUses { apostropheUses[style, default: []] += places }
-            lastLine = max(lastLine, lineNumber)
+            if document.concepts.isEmpty {
+                // Taken over, not copied: copying a concept retains a dozen strings and arrays.
+                swap(&document.concepts, &states[part].state.document.concepts)
+            } else {
+                document.concepts += states[part].state.document.concepts
+            }
+            states[part].state.document.concepts = []
+            document.isRewritable = document.isRewritable && states[part].state.document.isRewritable
+            for (style, places) in states[part].state.apostropheUses { apostropheUses[style, default: []] += places }
+            lastLine = max(lastLine, states[part].lineNumber)
         }
         return lastLine
     }
