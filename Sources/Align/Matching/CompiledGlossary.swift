@@ -18,6 +18,9 @@ public struct CompiledGlossary: Sendable {
     /// separator and the apostrophe, which no word can hash to (their length is negative).
     static let separatorSymbol: Int32 = 0
     static let apostropheSymbol: Int32 = 1
+    /// Set on a path's symbol when a separator comes before it: the tries have no separator
+    /// edges, so `Kim Jong-un` is the path `kim`, `jong`+tag, `un`+tag.
+    static let afterSeparatorTag: Int32 = 1 << 29
 
     let concepts: [Concept]
     let entries: [Entry]
@@ -136,18 +139,23 @@ public struct CompiledGlossary: Sendable {
         var exactPaths = Paths()
         var lemmaPaths = Paths()
         var entryIndex: Int32 = 0
+        var tag: Int32 = 0
         for part in parts {
             for form in part {
                 let tokens = form.tokens
                 maxTokens = max(maxTokens, tokens.count)
+                tag = 0
                 for token in tokens {
                     switch token.kind {
-                    case TermScanner.Token.separator: exactPaths.symbols.append(Self.separatorSymbol)
-                    case TermScanner.Token.apostrophe: exactPaths.symbols.append(Self.apostropheSymbol)
+                    case TermScanner.Token.separator: tag = Self.afterSeparatorTag
+                    case TermScanner.Token.apostrophe:
+                        exactPaths.symbols.append(Self.apostropheSymbol | tag)
+                        tag = 0
                     default:
                         let index = symbols.entryIndex(hash: token.hash, length: token.folded.count)
                         symbols.setExact(index, Int32(index), isPunctuation: token.kind == TermScanner.Token.punctuation)
-                        exactPaths.symbols.append(Int32(index))
+                        exactPaths.symbols.append(Int32(index) | tag)
+                        tag = 0
                         if !form.isAvoided, token.kind == TermScanner.Token.word, tokens.first!.startsUpper,
                             token.folded.count >= NearMissIndex.minimumLength, nearMissSeen.insert(index).inserted
                         {
@@ -158,15 +166,18 @@ public struct CompiledGlossary: Sendable {
                 exactPaths.end(entry: entryIndex)
                 entryIndex += 1
                 guard form.inflects else { continue }
+                tag = 0
                 for (position, token) in tokens.enumerated() {
                     switch token.kind {
-                    case TermScanner.Token.separator: lemmaPaths.symbols.append(Self.separatorSymbol)
-                    case TermScanner.Token.apostrophe: lemmaPaths.symbols.append(Self.apostropheSymbol)
-                    case TermScanner.Token.punctuation: lemmaPaths.symbols.append(Int32(symbols.entryIndex(hash: token.hash, length: token.folded.count)))
+                    case TermScanner.Token.separator:
+                        tag = Self.afterSeparatorTag
+                        continue
+                    case TermScanner.Token.apostrophe: lemmaPaths.symbols.append(Self.apostropheSymbol | tag)
+                    case TermScanner.Token.punctuation: lemmaPaths.symbols.append(Int32(symbols.entryIndex(hash: token.hash, length: token.folded.count)) | tag)
                     default:
                         let key = WordID(hash: form.lemmaHashes[position], length: form.lemmaKeys[position].count)
                         let keyIndex = symbols.entryIndex(hash: key.hash, length: key.length)
-                        lemmaPaths.symbols.append(Int32(keyIndex))
+                        lemmaPaths.symbols.append(Int32(keyIndex) | tag)
                         if lemmaKeysDone.insert(keyIndex).inserted {
                             // New keys come in the order `keyOrder` was built: the next new key is its next one.
                             while nextKey < keyIDs.count, keyIDs[nextKey] != key { nextKey += 1 }
@@ -175,6 +186,7 @@ public struct CompiledGlossary: Sendable {
                             }
                         }
                     }
+                    tag = 0
                 }
                 lemmaPaths.end(entry: entryIndex - 1)
             }

@@ -54,8 +54,7 @@ extension LineScan {
         let token = tokens[index]
         guard token.exact < 0, token.lemma < 0, token.startsUpper else { return false }
         if !token.hasLower { return token.end - token.start >= NearMissIndex.minimumLength }
-        var previous = index - 1
-        while previous >= 0, tokens[previous].kind == TermScanner.Token.separator { previous -= 1 }
+        let previous = index - 1
         guard previous >= 0 else { return false }
         let before = tokens[previous]
         guard before.kind == TermScanner.Token.punctuation || before.isBreaker else { return true }
@@ -97,7 +96,7 @@ extension LineScan {
         var node: Int32 = 0
         var index = first
         while index < tokens.count {
-            let symbol = symbol(tokens[index], inflected: false)
+            let symbol = symbol(tokens[index], inflected: false, continuing: index > first)
             guard symbol >= 0 else { break }
             let pointer = trie.child(node, symbol)
             guard pointer >= 0 else { return nil }
@@ -107,13 +106,14 @@ extension LineScan {
         guard index < tokens.count else { return nil }
         let token = tokens[index]
         guard token.kind == TermScanner.Token.word, !token.breaks, token.exact < 0, token.startsUpper,
-            index > first || isFuzzyStart(index)
+            index > first || isFuzzyStart(index), index == first || !token.afterBreak
         else { return nil }
+        let tag = index > first && token.afterSeparator ? CompiledGlossary.afterSeparatorTag : 0
         let word = foldedWord(index)
         guard word.count >= NearMissIndex.minimumLength else { return nil }
         var best: (Int, Int32)?
         for candidate in glossary.nearMisses.candidates(for: word, allCapitals: !token.hasLower) {
-            var pointer = trie.child(node, candidate)
+            var pointer = trie.child(node, candidate | tag)
             var position = index
             while pointer >= 0 {
                 let current = ScanTables.Trie.node(pointer)

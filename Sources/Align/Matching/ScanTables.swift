@@ -27,8 +27,6 @@ final class ScanTables: @unchecked Sendable {
         /// Children of the root, indexed by symbol: every walk starts there.
         let rootChildren: UnsafeMutablePointer<Int32>
         let symbolCount: Int
-        /// Child along the separator symbol, indexed by node: most walks go word, separator, word.
-        let separatorChildren: UnsafeMutablePointer<Int32>
         let slots: UnsafeMutablePointer<Slot>
         let mask: Int
         /// A blocked Bloom filter over the edges below the root (two bits of one word per edge),
@@ -55,7 +53,6 @@ final class ScanTables: @unchecked Sendable {
             let key = SymbolTrie.key(node, symbol)
             let mixed = SymbolTrie.mix(key)
             guard mayHaveEdge(mixed) else { return -1 }
-            if symbol == CompiledGlossary.separatorSymbol { return separatorChildren[Int(node)] }
             var slot = Int(truncatingIfNeeded: mixed) & mask
             while true {
                 let stored = slots[slot]
@@ -156,8 +153,8 @@ final class ScanTables: @unchecked Sendable {
         init(_ value: (trie: Trie, allocations: [UnsafeMutableRawPointer])) { self.value = value }
     }
 
-    /// Copies `trie` into raw memory, with the root and separator children in direct arrays and
-    /// the edge filter; returns the memory to free with the trie.
+    /// Copies `trie` into raw memory, with the root's children in a direct array and the edge
+    /// filter; returns the memory to free with the trie.
     static func freeze(_ trie: FlatTrie, symbolCount: Int) -> (trie: Trie, allocations: [UnsafeMutableRawPointer]) {
         var allocations: [UnsafeMutableRawPointer] = []
         func allocate<T>(_ count: Int, _ value: T) -> UnsafeMutablePointer<T> {
@@ -169,13 +166,11 @@ final class ScanTables: @unchecked Sendable {
         func pointer(_ node: Int32) -> Int32 { node < 0 || !trie.isTerminal(node) ? node : node | Trie.terminalBit }
         let table = trie.trie
         let roots = allocate(symbolCount, Int32(-1))
-        let separators = allocate(table.nodeCount, Int32(-1))
         let slots = allocate(table.keys.count, Trie.Slot(key: .max, child: -1))
         var bloomWords = 1 << 10
         while bloomWords * 4 < table.nodeCount, bloomWords < 1 << 24 { bloomWords <<= 1 }
         let bloom = allocate(bloomWords, UInt64(0))
-        // One pass over the slots: probing the table once per node for its root and separator
-        // children was a cache miss each, 300k of them at 100k terms.
+        // One pass over the slots.
         for (slot, key) in table.keys.enumerated() where key != .max {
             let child = pointer(table.children[slot])
             slots[slot] = Trie.Slot(key: key, child: child)
@@ -185,7 +180,6 @@ final class ScanTables: @unchecked Sendable {
                 if symbol >= 0, symbol < symbolCount { roots[symbol] = child }
                 continue
             }
-            if symbol == Int(CompiledGlossary.separatorSymbol) { separators[node] = child }
             let mixed = SymbolTrie.mix(key)
             bloom[Int(truncatingIfNeeded: mixed >> 32) & (bloomWords - 1)] |= (1 &<< ((mixed >> 52) & 63)) | (1 &<< ((mixed >> 58) & 63))
         }
@@ -195,7 +189,7 @@ final class ScanTables: @unchecked Sendable {
             return pointer
         }
         let frozen = Trie(
-            rootChildren: roots, symbolCount: symbolCount, separatorChildren: separators, slots: slots, mask: table.mask,
+            rootChildren: roots, symbolCount: symbolCount, slots: slots, mask: table.mask,
             edgeBloom: bloom, edgeBloomMask: bloomWords - 1, terminalOffsets: copy(trie.terminalOffsets), terminalEntries: copy(trie.terminalEntries))
         return (frozen, allocations)
     }

@@ -7,7 +7,7 @@ import Testing
 struct ScannerAgreementTests {
     static let stems = ["coréen", "missile", "portée", "OTAN", "Kiev", "Corée", "nord", "État", "système", "tactique", "cheval", "élu", "offensif", "Kim", "Jong", "un", "de", "du", "la", "l", "d", "ATACMS", "œuvre", "Saint", "Germain", "menteur", "premier", "nouvel"]
     static let endings = ["", "", "", "s", "e", "es", "ne", "nes", "x", "aux", "le", "ve", "se"]
-    static let separators = [" ", " ", " ", "-", "\u{00A0}", "’", "'", ", ", ". ", " « ", "\u{202F}", "\u{00AD}", "\r", "  ", "—"]
+    static let separators = [" ", " ", " ", "-", "\u{00A0}", "’", "'", ", ", ". ", " « ", "\u{202F}", "\u{00AD}", "\r", "  ", "—", "' ", " ’", " \r ", "\r-", " . ", "' '"]
 
     static func word(_ random: inout SeededGenerator) -> String {
         var word = stems.randomElement(using: &random)!
