@@ -30,6 +30,11 @@ public struct CorpusScanner: Sendable {
 
     /// Scans `documents` (paths, or `-` for `standardInput`). `emit` receives output bytes in order;
     /// problems with a document become diagnostics and the run goes on with the next one.
+    ///
+    /// A pipeline: this thread reads chunks and hands each to a worker as soon as it is read, and
+    /// emits finished chunks in reading order; at most `inFlight` chunks are read and not yet
+    /// emitted, so memory stays bounded whatever the corpus. (Reading a batch, then scanning it
+    /// on all cores, left cores idle while reading and while the last chunk of each batch ran.)
     public func run(
         documents: [String], standardInput: (() -> [UInt8])? = nil, diagnostics: inout [Diagnostic],
         progress: ((Statistics) -> Void)? = nil, emit: ([UInt8]) -> Void
@@ -38,14 +43,26 @@ public struct CorpusScanner: Sendable {
         var emittedAny = false
         let writer = writer.prepared(for: scanner.glossary)
         emit(writer.header())
-        try readInBatches(documents, standardInput: standardInput, statistics: &statistics, diagnostics: &diagnostics) {
-            batch, statistics, diagnostics, failed in
-            for (chunk, result) in zip(batch, scanBatch(batch, documents: documents, writer: writer)) {
-                if failed.contains(chunk.document) { continue }
+        let inFlight = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+        let results = OrderedResults<ChunkResult>()
+        let group = DispatchGroup()
+        var chunkDocuments: [Int] = []
+        var emitted = 0
+        var failedDocuments = Set<Int>()
+        let scanner = scanner
+        // Takes finished chunks in order: all of them (`untilCount` = submitted), or waits only
+        // while more than `untilCount` chunks are outstanding.
+        func drain(keeping outstanding: Int, statistics: inout Statistics, diagnostics: inout [Diagnostic]) {
+            while emitted < chunkDocuments.count {
+                let mustWait = chunkDocuments.count - emitted > outstanding
+                guard let result = mustWait ? results.wait(for: emitted) : results.take(emitted) else { return }
+                let document = chunkDocuments[emitted]
+                emitted += 1
+                if failedDocuments.contains(document) { continue }
                 if let bad = result.invalidUTF8 {
-                    failed.insert(chunk.document)
+                    failedDocuments.insert(document)
                     statistics.skipped += 1
-                    diagnostics.append(Self.invalidUTF8(in: documents[chunk.document], at: bad))
+                    diagnostics.append(Self.invalidUTF8(in: documents[document], at: bad))
                     continue
                 }
                 statistics.occurrences += result.occurrences
@@ -55,9 +72,23 @@ public struct CorpusScanner: Sendable {
                     emit(result.output)
                     emittedAny = true
                 }
+                progress?(statistics)
             }
-            progress?(statistics)
         }
+        try readInBatches(documents, standardInput: standardInput, statistics: &statistics, diagnostics: &diagnostics, batchBytes: 1) {
+            batch, statistics, diagnostics, failed in
+            for chunk in batch {
+                let index = chunkDocuments.count
+                chunkDocuments.append(chunk.document)
+                DispatchQueue.global().async(group: group) {
+                    results.put(index, Self.scan(chunk, scanner: scanner, writer: writer, document: documents[chunk.document]))
+                }
+                drain(keeping: inFlight - 1, statistics: &statistics, diagnostics: &diagnostics)
+            }
+            failed.formUnion(failedDocuments)
+        }
+        drain(keeping: 0, statistics: &statistics, diagnostics: &diagnostics)
+        group.wait()
         emit(writer.footer(statistics: statistics, diagnostics: diagnostics))
         return statistics
     }
@@ -68,8 +99,9 @@ public struct CorpusScanner: Sendable {
     /// chunks must not be read (a chunk that was not valid UTF-8).
     func readInBatches(
         _ documents: [String], standardInput: (() -> [UInt8])?, statistics: inout Statistics, diagnostics: inout [Diagnostic],
-        flush: (_ batch: [DocumentChunk], _ statistics: inout Statistics, _ diagnostics: inout [Diagnostic], _ failed: inout Set<Int>) throws -> Void
+        batchBytes: Int? = nil, flush: (_ batch: [DocumentChunk], _ statistics: inout Statistics, _ diagnostics: inout [Diagnostic], _ failed: inout Set<Int>) throws -> Void
     ) throws {
+        let batchBytes = batchBytes ?? self.batchBytes
         var failed = Set<Int>()
         var batch: [DocumentChunk] = []
         var batchSize = 0
@@ -118,23 +150,43 @@ public struct CorpusScanner: Sendable {
         var nearMisses = 0
     }
 
-    /// Scans and formats each chunk on its own thread; results come back in chunk order.
-    func scanBatch(_ chunks: [DocumentChunk], documents: [String], writer: OccurrenceWriter) -> [ChunkResult] {
-        let results = ResultSlots<ChunkResult>(count: chunks.count)
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-            let chunk = chunks[index]
-            if let bad = chunk.firstInvalidUTF8() {
-                results.set(index, ChunkResult(invalidUTF8: bad))
-                return
-            }
-            let matches = chunk.bytes.withUnsafeBufferPointer { scanner.scan($0[...], firstLine: chunk.firstLine) }
-            var result = ChunkResult()
-            result.occurrences = matches.count
-            result.nearMisses = matches.count { $0.kind == .misspelled }
-            result.output = writer.format(matches, in: chunk, document: documents[chunk.document], glossary: scanner.glossary)
-            results.set(index, result)
-        }
-        return results.values
+    /// Scans and formats one chunk.
+    static func scan(_ chunk: DocumentChunk, scanner: TermScanner, writer: OccurrenceWriter, document: String) -> ChunkResult {
+        if let bad = chunk.firstInvalidUTF8() { return ChunkResult(invalidUTF8: bad) }
+        let matches = chunk.bytes.withUnsafeBufferPointer { scanner.scan($0[...], firstLine: chunk.firstLine) }
+        var result = ChunkResult()
+        result.occurrences = matches.count
+        result.nearMisses = matches.count { $0.kind == .misspelled }
+        result.output = writer.format(matches, in: chunk, document: document, glossary: scanner.glossary)
+        return result
+    }
+}
+
+/// Results that workers hand in by index and one reader takes out in index order.
+final class OrderedResults<Value: Sendable>: @unchecked Sendable {
+    private var values: [Int: Value] = [:]
+    private let condition = NSCondition()
+
+    func put(_ index: Int, _ value: Value) {
+        condition.lock()
+        values[index] = value
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The value of `index` if it is in, removed.
+    func take(_ index: Int) -> Value? {
+        condition.lock()
+        defer { condition.unlock() }
+        return values.removeValue(forKey: index)
+    }
+
+    /// The value of `index`, waiting for it; removed.
+    func wait(for index: Int) -> Value? {
+        condition.lock()
+        defer { condition.unlock() }
+        while values[index] == nil { condition.wait() }
+        return values.removeValue(forKey: index)
     }
 }
 

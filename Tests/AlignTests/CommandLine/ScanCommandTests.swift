@@ -80,6 +80,40 @@ struct ScanCommandTests {
         #expect(try output(chunk: 700, batch: 3000) == whole)
     }
 
+    @Test("a bad byte mid-document, with many chunks in flight: the chunks after it are dropped, the next document is scanned")
+    func invalidUTF8WhileChunksAreInFlight() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var broken: [UInt8] = []
+        for line in 1...400 {
+            broken += Array("Ligne \(line) : l’OTAN et Koursk.\n".utf8)
+            if line == 200 { broken += [0x4B, 0xC3, 0x28, 0x0A] }
+        }
+        let brokenPath = folder.appendingPathComponent("a.txt").path
+        let goodPath = folder.appendingPathComponent("b.txt").path
+        try Data(broken).write(to: URL(fileURLWithPath: brokenPath))
+        try Data(Array("Koursk, l’OTAN.\n".utf8)).write(to: URL(fileURLWithPath: goodPath))
+        let glossary = try GlossaryLoader.load([Self.glossaries], validate: false).glossary
+        let scanner = TermScanner(glossary: CompiledGlossary(concepts: glossary.concepts))
+        for chunk in [64, 1000, 1 << 20] {
+            var corpusScanner = CorpusScanner(scanner: scanner, writer: OccurrenceWriter(format: .tsv))
+            corpusScanner.chunkBytes = chunk
+            var diagnostics: [Diagnostic] = []
+            var bytes: [UInt8] = []
+            let statistics = try corpusScanner.run(documents: [brokenPath, goodPath], diagnostics: &diagnostics) { bytes += $0 }
+            let rows = String(decoding: bytes, as: UTF8.self).split(separator: "\n").dropFirst()
+            let brokenRows = rows.filter { $0.hasPrefix(brokenPath) }
+            // Whole chunks before the bad one are kept; with one chunk for the file, none is.
+            #expect(brokenRows.allSatisfy { Int($0.split(separator: "\t")[1])! < 201 }, "chunk \(chunk)")
+            #expect(chunk == 1 << 20 ? brokenRows.isEmpty : brokenRows.count > 100, "chunk \(chunk)")
+            #expect(rows.filter { $0.hasPrefix(goodPath) }.count == 2, "chunk \(chunk)")
+            #expect(statistics.skipped == 1)
+            #expect(diagnostics.map(\.checkID) == ["invalid-utf8"])
+            #expect(diagnostics.first?.location?.line == 201)
+            #expect(diagnostics.first?.location?.byteOffset == broken.firstIndex(of: 0xC3))
+        }
+    }
+
     @Test("standard input is read with -")
     func standardInput() {
         let capture = CapturedIO()
