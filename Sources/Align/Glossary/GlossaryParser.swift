@@ -33,6 +33,9 @@ struct ParseState {
     var columnIndex: [String: Int] = [:]
     /// The known column of each header position (`nil` for unknown columns).
     var headerColumns: [GlossaryColumn?] = []
+    /// Looked up once from the header, not once a row.
+    var hasRequiredColumns = false
+    var flagsIndex: Int?
     /// Apostrophe styles seen in forms, with the items that use each, for `mixed-apostrophes`.
     var apostropheUses: [Character: [SourceLocation]] = [:]
     /// Rows after the header of at least this many bytes are parsed in parts.
@@ -289,6 +292,8 @@ struct ParseState {
         }
         document.header = names
         headerColumns = names.map { GlossaryColumn(rawValue: $0) }
+        hasRequiredColumns = GlossaryColumn.required.allSatisfy { columnIndex[$0.rawValue] != nil }
+        flagsIndex = columnIndex[GlossaryColumn.flags.rawValue]
         // Only once the whole header is known: a column close to a known column that the header
         // lacks is a likely typo; one close to a column that is present is deliberate.
         let absent = GlossaryColumn.allCases.map(\.rawValue).filter { columnIndex[$0] == nil }
@@ -311,7 +316,9 @@ struct ParseState {
         var column = 1
         for cell in cells {
             columns.append(column)
-            column += cell.unicodeScalars.count + 1
+            // Scalars counted on the bytes (every byte but a continuation byte starts one): the
+            // scalar view of a substring was a visible share of reading a large glossary.
+            column += cell.utf8.count { $0 & 0xC0 != 0x80 } + 1
         }
         guard cells.count == header.count else {
             let where_ = cells.count > header.count ? columns[header.count] : column - 1
@@ -320,7 +327,7 @@ struct ParseState {
             document.isRewritable = false
             return
         }
-        guard GlossaryColumn.required.allSatisfy({ columnIndex[$0.rawValue] != nil }) else {
+        guard hasRequiredColumns else {
             document.lines.append(.unparsed(text))
             return
         }
@@ -373,7 +380,7 @@ struct ParseState {
                 }
             }
         }
-        for required in [GlossaryColumn.id, .en, .fr] {
+        for required in GlossaryColumn.required {
             let empty = required == .fr ? concept.french.isEmpty : required == .id ? concept.id.isEmpty : concept.english.isEmpty
             if empty {
                 report(.error, "empty-field", "required field '\(required.rawValue)' is empty", line: line, column: columns[columnIndex[required.rawValue]!])
@@ -382,7 +389,7 @@ struct ParseState {
         if !concept.id.isEmpty, !GlossaryValidator.isValidID(concept.id) {
             report(.error, "invalid-id", "id '\(concept.id)' is not lower-case kebab-case starting with a letter (like 'kim-jong-un')", line: line, column: columns[columnIndex["id"]!])
         }
-        if let flagsIndex = columnIndex["flags"] {
+        if let flagsIndex {
             let cell = cells[flagsIndex]
             concept.flags = parseFlags(cell.trimmingSpaces(), line: line, column: columns[flagsIndex] + leadingWhitespace(cell))
         }
