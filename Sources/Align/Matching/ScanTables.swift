@@ -37,6 +37,9 @@ final class ScanTables: @unchecked Sendable {
         let edgeBloomMask: Int
         let terminalOffsets: UnsafeMutablePointer<Int32>
         let terminalEntries: UnsafeMutablePointer<Int32>
+        /// Per node: its first entry when that entry has no case constraint (the answer for any
+        /// surface, in one load instead of three), else -1.
+        let acceptedFirst: UnsafeMutablePointer<Int32>
 
         /// Whether the edge hashed to `mixed` may exist.
         @inline(__always)
@@ -126,7 +129,10 @@ final class ScanTables: @unchecked Sendable {
         symbolLemma = copy(symbols.entries.map(\.lemma))
         symbolElision = copy(symbols.entries.map(\.isElision))
         // The two tries are frozen at once, on two threads: at 100k terms each is over 10 MB.
-        let frozen = CompiledGlossary.concurrentMap(2) { Frozen(Self.freeze($0 == 0 ? exact : inflected, symbolCount: symbolCount)) }
+        let caseSensitive = entries.map { $0.caseKeys != nil }
+        let frozen = CompiledGlossary.concurrentMap(2) {
+            Frozen(Self.freeze($0 == 0 ? exact : inflected, symbolCount: symbolCount, caseSensitive: caseSensitive))
+        }
         self.exact = frozen[0].value.trie
         self.inflected = frozen[1].value.trie
         allocations += frozen.flatMap(\.value.allocations)
@@ -155,7 +161,7 @@ final class ScanTables: @unchecked Sendable {
 
     /// Copies `trie` into raw memory, with the root's children in a direct array and the edge
     /// filter; returns the memory to free with the trie.
-    static func freeze(_ trie: FlatTrie, symbolCount: Int) -> (trie: Trie, allocations: [UnsafeMutableRawPointer]) {
+    static func freeze(_ trie: FlatTrie, symbolCount: Int, caseSensitive: [Bool]) -> (trie: Trie, allocations: [UnsafeMutableRawPointer]) {
         var allocations: [UnsafeMutableRawPointer] = []
         func allocate<T>(_ count: Int, _ value: T) -> UnsafeMutablePointer<T> {
             let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
@@ -188,9 +194,15 @@ final class ScanTables: @unchecked Sendable {
             pointer.update(from: array, count: array.count)
             return pointer
         }
+        let acceptedFirst = allocate(table.nodeCount, Int32(-1))
+        for node in 0..<table.nodeCount where trie.isTerminal(Int32(node)) {
+            let entry = trie.terminalEntries[Int(trie.terminalOffsets[node])]
+            if !caseSensitive[Int(entry)] { acceptedFirst[node] = entry }
+        }
         let frozen = Trie(
             rootChildren: roots, symbolCount: symbolCount, slots: slots, mask: table.mask,
-            edgeBloom: bloom, edgeBloomMask: bloomWords - 1, terminalOffsets: copy(trie.terminalOffsets), terminalEntries: copy(trie.terminalEntries))
+            edgeBloom: bloom, edgeBloomMask: bloomWords - 1, terminalOffsets: copy(trie.terminalOffsets), terminalEntries: copy(trie.terminalEntries),
+            acceptedFirst: acceptedFirst)
         return (frozen, allocations)
     }
 

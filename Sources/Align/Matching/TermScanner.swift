@@ -428,6 +428,8 @@ struct LineScan {
 
     /// The first entry ending at `node` whose case constraint the surface meets.
     mutating func acceptedEntry(_ trie: ScanTables.Trie, _ node: Int32, first: Int, last: Int) -> Int32? {
+        let quick = trie.acceptedFirst[Int(node)]
+        if quick >= 0 { return quick }
         for offset in Int(trie.terminalOffsets[Int(node)])..<Int(trie.terminalOffsets[Int(node) + 1]) {
             let entryIndex = trie.terminalEntries[offset]
             guard tables.entryFlags[Int(entryIndex)] & 4 != 0 else { return entryIndex }

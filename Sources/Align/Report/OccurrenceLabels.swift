@@ -13,10 +13,11 @@ struct OccurrenceLabels: Sendable {
         var label = ByteBuffer()
         var starts = [0]
         starts.reserveCapacity(glossary.concepts.count + 1)
-        for concept in glossary.concepts {
-            label.appendTSV(concept.id.utf8)
+        // By index: a `for concept in` loop copied every concept (a dozen retains each).
+        for index in glossary.concepts.indices {
+            label.appendTSV(glossary.concepts[index].id.utf8)
             label.appendByte(0x09)
-            label.appendTSV(concept.english.utf8)
+            label.appendTSV(glossary.concepts[index].english.utf8)
             label.appendByte(0x09)
             starts.append(label.bytes.count)
         }
