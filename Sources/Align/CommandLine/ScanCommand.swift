@@ -37,7 +37,6 @@ public enum ScanCommand: AlignCommand {
         let toFile = arguments.value("--output")
         let writer = OccurrenceWriter(format: format, useColor: format == .text && toFile == nil && io.colorOutput)
         var corpusScanner = CorpusScanner(scanner: scanner, writer: writer, encoding: encoding)
-        corpusScanner.batchBytes = 8 << 20
         let stream = try toFile.map(AtomicOutputStream.init(path:))
         var diagnostics: [Diagnostic] = []
         let progress = ProgressLine(io: io)

@@ -1,8 +1,8 @@
 import Dispatch
 import Foundation
 
-/// Scans documents with a `TermScanner`: reads them in bounded blocks, scans and formats the
-/// chunks of a batch on all cores, and hands the formatted output over in document order, so
+/// Scans documents with a `TermScanner`: reads them in chunks of whole lines, scans and formats
+/// the chunks on all cores while reading on, and hands the output over in document order, so
 /// output never depends on scheduling and memory never depends on corpus size.
 public struct CorpusScanner: Sendable {
     /// Totals of one run.
@@ -17,9 +17,7 @@ public struct CorpusScanner: Sendable {
     public let scanner: TermScanner
     public let writer: OccurrenceWriter
     public var encoding: TextEncoding = .utf8
-    /// Bytes read before a batch is scanned.
-    public var batchBytes = 8 << 20
-    /// Bytes per chunk within a batch.
+    /// Bytes per chunk, the unit of parallel work.
     public var chunkBytes = 1 << 20
 
     public init(scanner: TermScanner, writer: OccurrenceWriter, encoding: TextEncoding = .utf8) {
@@ -30,11 +28,6 @@ public struct CorpusScanner: Sendable {
 
     /// Scans `documents` (paths, or `-` for `standardInput`). `emit` receives output bytes in order;
     /// problems with a document become diagnostics and the run goes on with the next one.
-    ///
-    /// A pipeline: this thread reads chunks and hands each to a worker as soon as it is read, and
-    /// emits finished chunks in reading order; at most `inFlight` chunks are read and not yet
-    /// emitted, so memory stays bounded whatever the corpus. (Reading a batch, then scanning it
-    /// on all cores, left cores idle while reading and while the last chunk of each batch ran.)
     public func run(
         documents: [String], standardInput: (() -> [UInt8])? = nil, diagnostics: inout [Diagnostic],
         progress: ((Statistics) -> Void)? = nil, emit: ([UInt8]) -> Void
@@ -43,68 +36,88 @@ public struct CorpusScanner: Sendable {
         var emittedAny = false
         let writer = writer.prepared(for: scanner.glossary)
         emit(writer.header())
-        let inFlight = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-        let results = OrderedResults<ChunkResult>()
-        let group = DispatchGroup()
-        var chunkDocuments: [Int] = []
-        var emitted = 0
-        var failedDocuments = Set<Int>()
         let scanner = scanner
-        // Takes finished chunks in order: all of them (`untilCount` = submitted), or waits only
-        // while more than `untilCount` chunks are outstanding.
-        func drain(keeping outstanding: Int, statistics: inout Statistics, diagnostics: inout [Diagnostic]) {
-            while emitted < chunkDocuments.count {
-                let mustWait = chunkDocuments.count - emitted > outstanding
-                guard let result = mustWait ? results.wait(for: emitted) : results.take(emitted) else { return }
-                let document = chunkDocuments[emitted]
-                emitted += 1
-                if failedDocuments.contains(document) { continue }
-                if let bad = result.invalidUTF8 {
-                    failedDocuments.insert(document)
-                    statistics.skipped += 1
-                    diagnostics.append(Self.invalidUTF8(in: documents[document], at: bad))
-                    continue
-                }
-                statistics.occurrences += result.occurrences
-                statistics.nearMisses += result.nearMisses
-                if !result.output.isEmpty {
-                    if emittedAny, let separator = writer.itemSeparator { emit(separator) }
-                    emit(result.output)
-                    emittedAny = true
-                }
-                progress?(statistics)
-            }
-        }
-        try readInBatches(documents, standardInput: standardInput, statistics: &statistics, diagnostics: &diagnostics, batchBytes: 1) {
-            batch, statistics, diagnostics, failed in
-            for chunk in batch {
-                let index = chunkDocuments.count
-                chunkDocuments.append(chunk.document)
-                DispatchQueue.global().async(group: group) {
-                    results.put(index, Self.scan(chunk, scanner: scanner, writer: writer, document: documents[chunk.document]))
-                }
-                drain(keeping: inFlight - 1, statistics: &statistics, diagnostics: &diagnostics)
-            }
-            failed.formUnion(failedDocuments)
-        }
-        drain(keeping: 0, statistics: &statistics, diagnostics: &diagnostics)
-        group.wait()
+        try pipeline(
+            documents, standardInput: standardInput, statistics: &statistics, diagnostics: &diagnostics, progress: progress,
+            work: { chunk in
+                Self.scan(chunk, scanner: scanner) { matches in writer.format(matches, in: chunk, document: documents[chunk.document], glossary: scanner.glossary) }
+            },
+            deliver: { _, output in
+                guard !output.isEmpty else { return }
+                if emittedAny, let separator = writer.itemSeparator { emit(separator) }
+                emit(output)
+                emittedAny = true
+            })
         emit(writer.footer(statistics: statistics, diagnostics: diagnostics))
         return statistics
     }
 
-    /// Reads `documents` in chunks of whole lines and hands them to `flush` in batches of about
-    /// `batchBytes`, in document order: the one reading loop of `run` and `analyze`. Documents that
-    /// cannot be read become diagnostics; `flush` marks in `failed` the documents whose remaining
-    /// chunks must not be read (a chunk that was not valid UTF-8).
-    func readInBatches(
+    /// What became of one chunk: not valid UTF-8, or scanned into a value.
+    enum ChunkOutcome<Value: Sendable>: Sendable {
+        case invalid((offset: Int, line: Int, column: Int))
+        case scanned(Value, occurrences: Int, nearMisses: Int)
+    }
+
+    /// The reading pipeline of `run` and `analyze`: this thread reads chunks and hands each to a
+    /// worker (`work`) as soon as it is read, and hands the workers' values to `deliver` in reading
+    /// order. At most two chunks per core are read and not yet delivered, so memory stays bounded
+    /// whatever the corpus. (Reading a batch, then scanning it on all cores, left cores idle while
+    /// reading and while the last chunk of each batch ran.) A chunk that is not valid UTF-8 ends
+    /// its document: a diagnostic, and its later chunks are neither delivered nor read.
+    func pipeline<Value: Sendable>(
         _ documents: [String], standardInput: (() -> [UInt8])?, statistics: inout Statistics, diagnostics: inout [Diagnostic],
-        batchBytes: Int? = nil, flush: (_ batch: [DocumentChunk], _ statistics: inout Statistics, _ diagnostics: inout [Diagnostic], _ failed: inout Set<Int>) throws -> Void
+        progress: ((Statistics) -> Void)?, work: @escaping @Sendable (DocumentChunk) -> ChunkOutcome<Value>,
+        deliver: (DocumentChunk, Value) -> Void
     ) throws {
-        let batchBytes = batchBytes ?? self.batchBytes
+        let inFlight = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+        let results = OrderedResults<ChunkOutcome<Value>>()
+        let group = DispatchGroup()
+        defer { group.wait() }
+        var chunks: [Int: DocumentChunk] = [:]
+        var submitted = 0
+        var delivered = 0
+        var failedDocuments = Set<Int>()
+        // Delivers finished chunks in order, waiting while more than `outstanding` are unfinished.
+        func drain(keeping outstanding: Int, statistics: inout Statistics, diagnostics: inout [Diagnostic]) {
+            while delivered < submitted {
+                let mustWait = submitted - delivered > outstanding
+                guard let outcome = mustWait ? results.wait(for: delivered) : results.take(delivered) else { return }
+                let chunk = chunks.removeValue(forKey: delivered)!
+                delivered += 1
+                if failedDocuments.contains(chunk.document) { continue }
+                switch outcome {
+                case .invalid(let bad):
+                    failedDocuments.insert(chunk.document)
+                    statistics.skipped += 1
+                    diagnostics.append(Self.invalidUTF8(in: documents[chunk.document], at: bad))
+                case .scanned(let value, let occurrences, let nearMisses):
+                    statistics.occurrences += occurrences
+                    statistics.nearMisses += nearMisses
+                    deliver(chunk, value)
+                    progress?(statistics)
+                }
+            }
+        }
+        try readChunks(documents, standardInput: standardInput, statistics: &statistics, diagnostics: &diagnostics) {
+            chunk, statistics, diagnostics, failed in
+            let index = submitted
+            submitted += 1
+            chunks[index] = chunk
+            DispatchQueue.global().async(group: group) { results.put(index, work(chunk)) }
+            drain(keeping: inFlight - 1, statistics: &statistics, diagnostics: &diagnostics)
+            failed.formUnion(failedDocuments)
+        }
+        drain(keeping: 0, statistics: &statistics, diagnostics: &diagnostics)
+    }
+
+    /// Reads `documents` in chunks of whole lines and hands each to `take`, in document order.
+    /// Documents that cannot be read become diagnostics; `take` marks in `failed` the documents
+    /// whose remaining chunks must not be read (a chunk that was not valid UTF-8).
+    func readChunks(
+        _ documents: [String], standardInput: (() -> [UInt8])?, statistics: inout Statistics, diagnostics: inout [Diagnostic],
+        take: (_ chunk: DocumentChunk, _ statistics: inout Statistics, _ diagnostics: inout [Diagnostic], _ failed: inout Set<Int>) throws -> Void
+    ) throws {
         var failed = Set<Int>()
-        var batch: [DocumentChunk] = []
-        var batchSize = 0
         for (index, path) in documents.enumerated() {
             // Counted before opening: a document that cannot be opened is one of those skipped.
             statistics.documents += 1
@@ -112,16 +125,10 @@ public struct CorpusScanner: Sendable {
                 var reader = try DocumentReader(path: path, document: index, encoding: encoding, blockSize: chunkBytes, standardInput: standardInput)
                 while !failed.contains(index), let chunk = try reader.next() {
                     statistics.bytes += chunk.bytes.count
-                    batch.append(chunk)
-                    batchSize += chunk.bytes.count
-                    if batchSize >= batchBytes {
-                        try flush(batch, &statistics, &diagnostics, &failed)
-                        batch.removeAll(keepingCapacity: true)
-                        batchSize = 0
-                    }
+                    try take(chunk, &statistics, &diagnostics, &failed)
                 }
             } catch let problem as DocumentReader.Problem {
-                // Chunks of this document already in the batch are kept: they were valid.
+                // Chunks of this document already handed on are kept: they were valid.
                 statistics.skipped += 1
                 switch problem {
                 case .binary(let offset):
@@ -133,7 +140,6 @@ public struct CorpusScanner: Sendable {
                 }
             }
         }
-        if !batch.isEmpty { try flush(batch, &statistics, &diagnostics, &failed) }
     }
 
     /// A document that stops being valid UTF-8: what came before the bad byte is kept, the rest is not read.
@@ -143,22 +149,11 @@ public struct CorpusScanner: Sendable {
             at: SourceLocation(file: path, line: bad.line, column: bad.column, byteOffset: bad.offset))
     }
 
-    struct ChunkResult: Sendable {
-        var invalidUTF8: (offset: Int, line: Int, column: Int)?
-        var output: [UInt8] = []
-        var occurrences = 0
-        var nearMisses = 0
-    }
-
-    /// Scans and formats one chunk.
-    static func scan(_ chunk: DocumentChunk, scanner: TermScanner, writer: OccurrenceWriter, document: String) -> ChunkResult {
-        if let bad = chunk.firstInvalidUTF8() { return ChunkResult(invalidUTF8: bad) }
+    /// Scans one chunk and makes a value of its matches.
+    static func scan<Value: Sendable>(_ chunk: DocumentChunk, scanner: TermScanner, value: ([ScanMatch]) -> Value) -> ChunkOutcome<Value> {
+        if let bad = chunk.firstInvalidUTF8() { return .invalid(bad) }
         let matches = chunk.bytes.withUnsafeBufferPointer { scanner.scan($0[...], firstLine: chunk.firstLine) }
-        var result = ChunkResult()
-        result.occurrences = matches.count
-        result.nearMisses = matches.count { $0.kind == .misspelled }
-        result.output = writer.format(matches, in: chunk, document: document, glossary: scanner.glossary)
-        return result
+        return .scanned(value(matches), occurrences: matches.count, nearMisses: matches.count { $0.kind == .misspelled })
     }
 }
 

@@ -49,7 +49,6 @@ public struct ReportBuilder: Sendable {
         let compiled = CompiledGlossary(concepts: glossary.concepts)
         let scanner = TermScanner(glossary: compiled, detectsNearMisses: options.detectsNearMisses)
         var corpusScanner = CorpusScanner(scanner: scanner, writer: OccurrenceWriter(format: .tsv), encoding: options.encoding)
-        corpusScanner.batchBytes = options.batchBytes
         corpusScanner.chunkBytes = options.chunkBytes
         let aggregator = SerialBox<CorpusAggregator?>(CorpusAggregator(glossary: compiled, documents: documents, options: options))
         var diagnostics: [Diagnostic] = []

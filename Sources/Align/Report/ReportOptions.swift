@@ -23,8 +23,6 @@ public struct ReportOptions: Sendable {
     /// The boilerplate rules a document and its translation are normalized with before their
     /// sentences are aligned (`normalize/boilerplate.tsv` for `aligncli report`).
     public var translationBoilerplate = BoilerplateRules.none
-    /// Bytes read before a batch is scanned.
-    public var batchBytes = 8 << 20
     /// Bytes per chunk (the unit of parallel work); larger chunks mean fewer partial results to merge.
     public var chunkBytes = 1 << 20
 
