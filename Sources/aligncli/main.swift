@@ -16,7 +16,15 @@ import Glibc
     }
 }
 
-let io = CommandIO(
+/// What commands leave to be freed by the process's end (see `CommandIO.keepUntilExit`).
+final class KeptObjects: @unchecked Sendable {
+    private var objects: [AnyObject] = []
+    private let lock = NSLock()
+    func keep(_ object: AnyObject) { lock.withLock { objects.append(object) } }
+}
+let kept = KeptObjects()
+
+var io = CommandIO(
     writeOutput: { write(Data($0.utf8), to: .standardOutput) },
     writeError: { write(Data($0.utf8), to: .standardError) },
     writeOutputBytes: { write(Data($0), to: .standardOutput) },
@@ -24,4 +32,5 @@ let io = CommandIO(
     outputIsTerminal: isatty(STDOUT_FILENO) == 1,
     errorIsTerminal: isatty(STDERR_FILENO) == 1,
     environment: ProcessInfo.processInfo.environment)
+io.keepUntilExit = { kept.keep($0) }
 exit(AlignCommandLine.run(Array(CommandLine.arguments.dropFirst()), io: io).rawValue)

@@ -55,6 +55,7 @@ public enum ScanCommand: AlignCommand {
             throw error
         }
         progress.clear()
+        io.keepUntilExit?(KeptUntilExit((glossary, corpusScanner)))
         if arguments.has("--timings") {
             let finished = clock.now
             func seconds(_ duration: Duration) -> Double { Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18 }

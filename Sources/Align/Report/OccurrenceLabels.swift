@@ -11,14 +11,25 @@ struct OccurrenceLabels: Sendable {
 
     init(_ glossary: CompiledGlossary) {
         var label = ByteBuffer()
+        label.bytes.reserveCapacity(glossary.concepts.count * 48)
         var starts = [0]
         starts.reserveCapacity(glossary.concepts.count + 1)
         // By index: a `for concept in` loop copied every concept (a dozen retains each).
+        func append(_ text: String) {
+            var text = text
+            text.withUTF8 { utf8 in
+                // Most ids and English forms need no escape: copied at once.
+                if utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) {
+                    label.appendTSV(utf8)
+                } else {
+                    label.bytes.append(contentsOf: utf8)
+                }
+            }
+            label.appendByte(0x09)
+        }
         for index in glossary.concepts.indices {
-            label.appendTSV(glossary.concepts[index].id.utf8)
-            label.appendByte(0x09)
-            label.appendTSV(glossary.concepts[index].english.utf8)
-            label.appendByte(0x09)
+            append(glossary.concepts[index].id)
+            append(glossary.concepts[index].english)
             starts.append(label.bytes.count)
         }
         pool = label.bytes

@@ -113,6 +113,21 @@ struct ScanCommandTests {
         }
     }
 
+    @Test("the compiled glossary is handed to keepUntilExit when the caller asks, and the output is the same")
+    func keepsGlossaryUntilExit() {
+        final class Kept: @unchecked Sendable {
+            var objects: [AnyObject] = []
+        }
+        let kept = Kept()
+        let capture = CapturedIO()
+        var io = capture.io
+        io.keepUntilExit = { kept.objects.append($0) }
+        let code = AlignCommandLine.run(["scan", "-g", Self.glossaries, Self.corpus], io: io)
+        #expect(code == .ok)
+        #expect(kept.objects.count == 1)
+        #expect(capture.stdout == CapturedIO.run(["scan", "-g", Self.glossaries, Self.corpus]).stdout)
+    }
+
     @Test("standard input is read with -")
     func standardInput() {
         let capture = CapturedIO()
