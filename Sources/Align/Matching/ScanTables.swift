@@ -76,17 +76,13 @@ final class ScanTables: @unchecked Sendable {
     /// symbol table, which at 100k terms is several megabytes.
     let bloom: UnsafeMutablePointer<UInt64>
     let bloomMask: Int
-    let symbolMask: Int
-    let symbolSlots: UnsafeMutablePointer<Int32>
-    let symbolHash: UnsafeMutablePointer<UInt64>
-    let symbolLength: UnsafeMutablePointer<Int32>
-    let symbolExact: UnsafeMutablePointer<Int32>
-    let symbolLemma: UnsafeMutablePointer<Int32>
-    let symbolElision: UnsafeMutablePointer<Bool>
-    /// Whether the word can start a form of the exact trie, and of the inflection trie: most
-    /// glossary words (`de`, `la`) only continue forms, and the scanner skips them as starts.
-    let symbolStartsExact: UnsafeMutablePointer<Bool>
-    let symbolStartsInflected: UnsafeMutablePointer<Bool>
+    /// The symbol table as one open-addressing table of whole records (hash, length, symbols
+    /// and flags), so a word the `WordCache` does not hold costs one cache miss, not one for the
+    /// slot and one for each field (at 100k terms, slot and hash loads were a quarter of the
+    /// time spent looking words up). Records record whether the word can start a form of the
+    /// exact trie and of the inflection trie: most glossary words (`de`, `la`) only continue forms.
+    let symbolRecords: UnsafeMutablePointer<WordCache.Entry>
+    let symbolRecordMask: Int
     /// Per glossary entry: bit 0 avoided, bit 1 preferred, bit 2 case-sensitive; and the form's
     /// bytes in `formPool`. Read by the scan loop without touching `CompiledGlossary.entries`,
     /// whose strings would be retained and released at every read.
@@ -121,13 +117,6 @@ final class ScanTables: @unchecked Sendable {
         }
         bloom = copy(bloomWords)
         bloomMask = bloomBits - 1
-        symbolMask = symbols.mask
-        symbolSlots = copy(symbols.slots)
-        symbolHash = copy(symbols.entries.map(\.hash))
-        symbolLength = copy(symbols.entries.map(\.length))
-        symbolExact = copy(symbols.entries.map(\.exact))
-        symbolLemma = copy(symbols.entries.map(\.lemma))
-        symbolElision = copy(symbols.entries.map(\.isElision))
         // The two tries are frozen at once, on two threads: at 100k terms each is over 10 MB.
         let caseSensitive = entries.map { $0.caseKeys != nil }
         let frozen = CompiledGlossary.concurrentMap(2) {
@@ -138,8 +127,22 @@ final class ScanTables: @unchecked Sendable {
         allocations += frozen.flatMap(\.value.allocations)
         let frozenExact = self.exact
         let frozenInflected = self.inflected
-        symbolStartsExact = copy(symbols.entries.map { $0.exact >= 0 && frozenExact.child(0, $0.exact) >= 0 })
-        symbolStartsInflected = copy(symbols.entries.map { $0.lemma >= 0 && frozenInflected.child(0, $0.lemma) >= 0 })
+        var recordSlots = 16
+        while recordSlots < symbols.entries.count * 2 { recordSlots <<= 1 }
+        let records = UnsafeMutablePointer<WordCache.Entry>.allocate(capacity: recordSlots)
+        records.initialize(repeating: WordCache.Entry.empty, count: recordSlots)
+        allocations.append(UnsafeMutableRawPointer(records))
+        // The first two entries are the separator and apostrophe placeholders, not words.
+        for entry in symbols.entries.dropFirst(2) {
+            var slot = Int(truncatingIfNeeded: entry.hash) & (recordSlots - 1)
+            while records[slot].found { slot = (slot + 1) & (recordSlots - 1) }
+            records[slot] = WordCache.Entry(
+                hash: entry.hash, length: entry.length, exact: entry.exact, lemma: entry.lemma, isElision: entry.isElision,
+                startsExact: entry.exact >= 0 && frozenExact.child(0, entry.exact) >= 0,
+                startsInflected: entry.lemma >= 0 && frozenInflected.child(0, entry.lemma) >= 0, found: true)
+        }
+        symbolRecords = records
+        symbolRecordMask = recordSlots - 1
         entryFlags = copy(entries.map { (($0.isAvoided ? 1 : 0) | ($0.isPreferred ? 2 : 0) | ($0.caseKeys != nil ? 4 : 0)) as UInt8 })
         var pool: [UInt8] = []
         var starts: [Int32] = []
@@ -215,17 +218,19 @@ final class ScanTables: @unchecked Sendable {
         (Int(truncatingIfNeeded: hash >> 20) & mask, Int(truncatingIfNeeded: hash >> 42) & mask)
     }
 
-    /// The symbol-table entry of a hashed word, or -1.
+    /// The symbol record of a hashed word (`found` false when the glossary has no such word).
     @inline(__always)
-    func lookup(hash: UInt64, length: Int) -> Int32 {
+    func lookup(hash: UInt64, length: Int) -> WordCache.Entry {
         let (first, second) = Self.bloomBits(hash, mask: bloomMask)
-        if bloom[first >> 6] & (1 << UInt64(first & 63)) == 0 || bloom[second >> 6] & (1 << UInt64(second & 63)) == 0 { return -1 }
-        var slot = Int(truncatingIfNeeded: hash) & symbolMask
+        if bloom[first >> 6] & (1 << UInt64(first & 63)) == 0 || bloom[second >> 6] & (1 << UInt64(second & 63)) == 0 {
+            return WordCache.Entry.absent(hash: hash, length: length)
+        }
+        var slot = Int(truncatingIfNeeded: hash) & symbolRecordMask
         while true {
-            let index = symbolSlots[slot]
-            if index < 0 { return -1 }
-            if symbolHash[Int(index)] == hash, symbolLength[Int(index)] == Int32(length) { return index }
-            slot = (slot + 1) & symbolMask
+            let record = symbolRecords[slot]
+            if !record.found { return WordCache.Entry.absent(hash: hash, length: length) }
+            if record.hash == hash, record.length == Int32(length) { return record }
+            slot = (slot + 1) & symbolRecordMask
         }
     }
 }

@@ -15,6 +15,15 @@ struct WordCache {
         var startsInflected: Bool
         /// Whether the word is in the symbol table at all.
         var found: Bool
+
+        /// An empty slot (of the cache or of `ScanTables.symbolRecords`): no word has length -2.
+        static let empty = Entry(hash: 0, length: -2, exact: -1, lemma: -1, isElision: false, startsExact: false, startsInflected: false, found: false)
+
+        /// The answer for a word the glossary does not have.
+        @inline(__always)
+        static func absent(hash: UInt64, length: Int) -> Entry {
+            Entry(hash: hash, length: Int32(length), exact: -1, lemma: -1, isElision: false, startsExact: false, startsInflected: false, found: false)
+        }
     }
 
     static let size = 8192
@@ -22,7 +31,7 @@ struct WordCache {
 
     init() {
         entries = UnsafeMutablePointer<Entry>.allocate(capacity: Self.size)
-        entries.initialize(repeating: Entry(hash: 0, length: -1, exact: -1, lemma: -1, isElision: false, startsExact: false, startsInflected: false, found: false), count: Self.size)
+        entries.initialize(repeating: Entry.empty, count: Self.size)
     }
 
     func deallocate() { entries.deallocate() }
@@ -33,15 +42,7 @@ struct WordCache {
         let slot = Int(truncatingIfNeeded: hash >> 7) & (Self.size - 1)
         let cached = entries[slot]
         if cached.hash == hash, cached.length == Int32(length) { return cached }
-        let index = tables.lookup(hash: hash, length: length)
-        var entry = Entry(hash: hash, length: Int32(length), exact: -1, lemma: -1, isElision: false, startsExact: false, startsInflected: false, found: index >= 0)
-        if index >= 0 {
-            entry.exact = tables.symbolExact[Int(index)]
-            entry.lemma = tables.symbolLemma[Int(index)]
-            entry.isElision = tables.symbolElision[Int(index)]
-            entry.startsExact = tables.symbolStartsExact[Int(index)]
-            entry.startsInflected = tables.symbolStartsInflected[Int(index)]
-        }
+        let entry = tables.lookup(hash: hash, length: length)
         entries[slot] = entry
         return entry
     }
