@@ -36,7 +36,7 @@ public enum ScanCommand: AlignCommand {
         let compiled = clock.now
         let toFile = arguments.value("--output")
         let writer = OccurrenceWriter(format: format, useColor: format == .text && toFile == nil && io.colorOutput)
-        var corpusScanner = CorpusScanner(scanner: scanner, writer: writer, encoding: encoding)
+        let corpusScanner = CorpusScanner(scanner: scanner, writer: writer, encoding: encoding)
         let stream = try toFile.map(AtomicOutputStream.init(path:))
         var diagnostics: [Diagnostic] = []
         let progress = ProgressLine(io: io)
