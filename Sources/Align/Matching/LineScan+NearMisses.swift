@@ -65,14 +65,35 @@ extension LineScan {
         return true
     }
 
+    /// Whether the unknown capitalized word `start..<end` (folded hash and length as the scanner
+    /// computed them) has near-miss candidates, as `longestFuzzyMatch` would find them; worked
+    /// out once per word and remembered. Measured reason: prose names its characters on most
+    /// lines, and a line with any unknown capitalized word ran the whole near-miss pass, re-walking
+    /// the trie from every start, about a tenth of the scan; most such names have no candidate.
+    /// Words are told apart by their 64-bit folded hash and length, as in the symbol table.
+    mutating func mayBeNearMiss(hash: UInt64, length: Int, allCapitals: Bool, start: Int, end: Int) -> Bool {
+        let key = UInt32(truncatingIfNeeded: length) << 2 | (allCapitals ? 2 : 0) | 1
+        let slot = Int(truncatingIfNeeded: hash >> 11) & (Self.nearMissMemoSize - 1)
+        let memo = nearMissMemo[slot]
+        if memo.hash == hash, memo.key == key { return memo.possible }
+        let word = foldedWord(start: start, end: end)
+        let possible = word.count >= NearMissIndex.minimumLength && !glossary.nearMisses.candidates(for: word, allCapitals: allCapitals).isEmpty
+        nearMissMemo[slot] = (hash, key, possible)
+        return possible
+    }
+
     /// The folded bytes of the word token at `index`, through the fold table.
     mutating func foldedWord(_ index: Int) -> [UInt8] {
+        foldedWord(start: tokens[index].start, end: tokens[index].end)
+    }
+
+    /// The folded bytes of the word `start..<end`.
+    mutating func foldedWord(start: Int, end: Int) -> [UInt8] {
         guard let bytes = base.baseAddress else { return [] }
-        let token = tokens[index]
         var out: [UInt8] = []
-        out.reserveCapacity(token.end - token.start)
-        var offset = token.start
-        while offset < token.end {
+        out.reserveCapacity(end - start)
+        var offset = start
+        while offset < end {
             let scalar = decode(bytes, offset)
             if scalar.scalarClass == ScalarClass.word.rawValue {
                 if scalar.foldStart < 0 {

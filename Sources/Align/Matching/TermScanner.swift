@@ -40,6 +40,9 @@ public struct TermScanner: Sendable {
         /// (nothing matches across it).
         var afterSeparator = false
         var afterBreak = false
+        /// An unknown capitalized word with near-miss candidates in the glossary: a near miss
+        /// may end here (see `LineScan.mayBeNearMiss`).
+        var mayBeNearMiss = false
 
         /// Whether any form can start at this token.
         var starts: Bool { startsExact || startsInflected }
@@ -86,6 +89,12 @@ struct LineScan {
     var pendingSeparator = false
     var pendingBreak = false
     let cache = WordCache()
+    /// Whether near misses are looked for at all.
+    let checksNearMisses: Bool
+    /// Whether an unknown capitalized word has near-miss candidates, by folded hash, length and
+    /// capitals (direct-mapped, `nearMissMemoSize` slots). Freed by `release()`.
+    let nearMissMemo: UnsafeMutablePointer<(hash: UInt64, key: UInt32, possible: Bool)>
+    static let nearMissMemoSize = 4096
     var matches: [ScanMatch] = []
     var lineMatches: [(first: Int, last: Int, entry: Int32, kind: MatchKind)] = []
     /// Exact matches a near miss of this line contains, by the near miss's first token.
@@ -99,9 +108,13 @@ struct LineScan {
         self.tables = scanner.glossary.tables
         self.base = base
         tokens = TokenBuffer(capacity: 1024)
+        checksNearMisses = scanner.detectsNearMisses && !scanner.glossary.nearMisses.isEmpty
+        nearMissMemo = .allocate(capacity: Self.nearMissMemoSize)
+        nearMissMemo.initialize(repeating: (0, 0, false), count: Self.nearMissMemoSize)
     }
 
     func release() {
+        nearMissMemo.deallocate()
         tokens.deallocate()
         cache.deallocate()
     }
@@ -270,7 +283,11 @@ struct LineScan {
         let found = cache.lookup(hash: hash, length: length, in: tables)
         guard found.found else {
             if kind == TermScanner.Token.word, startsUpper {
-                append(TermScanner.Token(start: start, end: end, exact: -1, lemma: -1, kind: kind, isElision: false, breaks: false, startsUpper: true, hasLower: hasLower))
+                var token = TermScanner.Token(start: start, end: end, exact: -1, lemma: -1, kind: kind, isElision: false, breaks: false, startsUpper: true, hasLower: hasLower)
+                if checksNearMisses, end - start >= NearMissIndex.minimumLength {
+                    token.mayBeNearMiss = mayBeNearMiss(hash: hash, length: length, allCapitals: !hasLower, start: start, end: end)
+                }
+                append(token)
                 return
             }
             if let last = tokens.last, last.isBreaker {
@@ -311,13 +328,14 @@ struct LineScan {
                     index = last + 1
                     continue
                 }
-            } else if token.startsUpper, token.exact < 0, token.end - token.start >= NearMissIndex.minimumLength {
-                // Every near miss needs an unknown capitalized word: lines without one skip the pass.
+            } else if token.mayBeNearMiss {
+                // Every near miss needs an unknown capitalized word with candidates: lines without
+                // one skip the pass.
                 hasCandidate = true
             }
             index += 1
         }
-        if hasCandidate, scanner.detectsNearMisses, !glossary.nearMisses.isEmpty { findNearMisses() }
+        if hasCandidate { findNearMisses() }
         guard !lineMatches.isEmpty else { return }
         // Columns: one forward walk over the line, counting code points.
         var cursor = lineStart

@@ -172,6 +172,14 @@ struct NearMissTests {
         #expect(Self.hits("Les russes et la routine de la corée.").isEmpty)
     }
 
+    @Test("what is remembered of a word's candidates depends on its capitals, and lines in between change nothing")
+    func rememberedCandidates() {
+        // `Atacm` (not in capitals, too short for a name) has no candidate, `ATACM` has one: the
+        // scanner remembers per word whether it has candidates, and the two share a folded form.
+        let text = "Un Atacm ici.\nPuis Marcel et Gaston.\nDes ATACM là.\nEncore Atacm, Marcel.\nEt ATACM."
+        #expect(Self.hits(text).map(\.description) == ["ATACM=atacms/misspelled", "ATACM=atacms/misspelled"])
+    }
+
     @Test("a near miss may contain an exact match but never cuts one")
     func overlaps() {
         #expect(Self.hits("avec Volodomyr Zelensky.").map(\.description) == ["Volodomyr Zelensky=zelensky/misspelled"])
