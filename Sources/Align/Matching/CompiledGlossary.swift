@@ -126,10 +126,11 @@ public struct CompiledGlossary: Sendable {
         _ = symbols.entryIndex(hash: 0, length: -1)
         _ = symbols.entryIndex(hash: 1, length: -1)
         var maxTokens = 1
-        var lemmaKeysDone = Set<Int>()
+        // Symbols are dense indexes: flags by index, not hashed sets (250k inserts at 100k terms).
+        var lemmaKeysDone = SymbolFlags()
         var nextKey = 0
         var nearMissWords: [(word: [UInt8], isAcronym: Bool)] = []
-        var nearMissSeen = Set<Int>()
+        var nearMissSeen = SymbolFlags()
 
         for elision in TermMatcher.elisions {
             symbols.update(Array(elision.utf8)) { $0.isElision = true }
@@ -157,7 +158,7 @@ public struct CompiledGlossary: Sendable {
                         exactPaths.symbols.append(Int32(index) | tag)
                         tag = 0
                         if !form.isAvoided, token.kind == TermScanner.Token.word, tokens.first!.startsUpper,
-                            token.folded.count >= NearMissIndex.minimumLength, nearMissSeen.insert(index).inserted
+                            token.folded.count >= NearMissIndex.minimumLength, nearMissSeen.insert(index)
                         {
                             nearMissWords.append((token.folded, !token.hasLower))
                         }
@@ -178,7 +179,7 @@ public struct CompiledGlossary: Sendable {
                         let key = WordID(hash: form.lemmaHashes[position], length: form.lemmaKeys[position].count)
                         let keyIndex = symbols.entryIndex(hash: key.hash, length: key.length)
                         lemmaPaths.symbols.append(Int32(keyIndex) | tag)
-                        if lemmaKeysDone.insert(keyIndex).inserted {
+                        if lemmaKeysDone.insert(keyIndex) {
                             // New keys come in the order `keyOrder` was built: the next new key is its next one.
                             while nextKey < keyIDs.count, keyIDs[nextKey] != key { nextKey += 1 }
                             for (hash, length) in variants[nextKey] {
@@ -214,6 +215,19 @@ public struct CompiledGlossary: Sendable {
         self.inflected = built[1].0!
         nearMisses = NearMissIndex(words: nearMissWords, symbols: symbols)
         tables = ScanTables(fold: ByteFoldTable.shared, symbols: symbols, symbolCount: symbols.entries.count, exact: self.exact, inflected: self.inflected, entries: entries)
+    }
+}
+
+/// A set of symbol indexes (small, dense integers) as flags.
+struct SymbolFlags {
+    private var flags: [Bool] = []
+
+    /// Adds `index`; whether it was new.
+    mutating func insert(_ index: Int) -> Bool {
+        if index >= flags.count { flags.append(contentsOf: repeatElement(false, count: max(index + 1 - flags.count, flags.count))) }
+        if flags[index] { return false }
+        flags[index] = true
+        return true
     }
 }
 
