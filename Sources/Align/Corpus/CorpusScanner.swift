@@ -73,6 +73,10 @@ public struct CorpusScanner: Sendable {
         deliver: (DocumentChunk, Value) -> Void
     ) throws {
         let inFlight = max(2, ProcessInfo.processInfo.activeProcessorCount * 4)
+        // Chunks end at line ends, so one may be a whole 64 MiB line: past this many bytes ahead,
+        // the reader waits for all but the newest chunk before reading on.
+        let bytesAhead = inFlight * 2 * chunkBytes
+        var outstandingBytes = 0
         let results = OrderedResults<ChunkOutcome<Value>>()
         let group = DispatchGroup()
         defer { group.wait() }
@@ -83,10 +87,11 @@ public struct CorpusScanner: Sendable {
         // Delivers finished chunks in order, waiting while more than `outstanding` are unfinished.
         func drain(keeping outstanding: Int, statistics: inout Statistics, diagnostics: inout [Diagnostic]) {
             while delivered < submitted {
-                let mustWait = submitted - delivered > outstanding
+                let mustWait = submitted - delivered > outstanding || (outstandingBytes > bytesAhead && submitted - delivered > 1)
                 guard let outcome = mustWait ? results.wait(for: delivered) : results.take(delivered) else { return }
                 let chunk = chunks.removeValue(forKey: delivered)!
                 delivered += 1
+                outstandingBytes -= chunk.bytes.count
                 if failedDocuments.contains(chunk.document) { continue }
                 switch outcome {
                 case .invalid(let bad):
@@ -106,6 +111,7 @@ public struct CorpusScanner: Sendable {
             let index = submitted
             submitted += 1
             chunks[index] = chunk
+            outstandingBytes += chunk.bytes.count
             DispatchQueue.global().async(group: group) { results.put(index, work(chunk)) }
             drain(keeping: inFlight - 1, statistics: &statistics, diagnostics: &diagnostics)
             failed.formUnion(failedDocuments)
