@@ -137,8 +137,8 @@ public struct CompiledGlossary: Sendable {
         }
         // Symbols first, in glossary order; the paths they make go into the two tries on two
         // threads afterwards. Paths lie back to back: form `i` is `paths[pathStarts[i]..<pathStarts[i + 1]]`.
-        var exactPaths = Paths()
-        var lemmaPaths = Paths()
+        var exactPaths = TriePaths()
+        var lemmaPaths = TriePaths()
         var entryIndex: Int32 = 0
         var tag: Int32 = 0
         for part in parts {
@@ -215,32 +215,6 @@ public struct CompiledGlossary: Sendable {
         self.inflected = built[1].0!
         nearMisses = NearMissIndex(words: nearMissWords, symbols: symbols)
         tables = ScanTables(fold: ByteFoldTable.shared, symbols: symbols, symbolCount: symbols.entries.count, exact: self.exact, inflected: self.inflected, entries: entries)
-    }
-}
-
-/// A set of symbol indexes (small, dense integers) as flags.
-struct SymbolFlags {
-    private var flags: [Bool] = []
-
-    /// Adds `index`; whether it was new.
-    mutating func insert(_ index: Int) -> Bool {
-        if index >= flags.count { flags.append(contentsOf: repeatElement(false, count: max(index + 1 - flags.count, flags.count))) }
-        if flags[index] { return false }
-        flags[index] = true
-        return true
-    }
-}
-
-/// Trie paths of many forms back to back, with the entry each ends in.
-struct Paths: Sendable {
-    var symbols: [Int32] = []
-    var starts: [Int32] = [0]
-    var entries: [Int32] = []
-
-    /// Ends the path being appended: it leads to `entry`.
-    mutating func end(entry: Int32) {
-        starts.append(Int32(symbols.count))
-        entries.append(entry)
     }
 }
 
