@@ -136,7 +136,8 @@ private struct RowReader {
                 continue
             }
             let value = text.trimmingCharacters(in: .whitespaces)
-            let items = column.isList ? value.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
+            // Split on the byte: `String.split` would keep a `|` that a combining mark follows.
+            let items = column.isList ? value.fields(separatedBy: 0x7C).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
             switch column {
             case .id: if !value.isEmpty { givenID = .given(value) }
             case .en: concept.english = value

@@ -136,8 +136,10 @@ struct ConceptImport {
     static func splitListSeparators(in concept: inout Concept) -> String? {
         var first: String?
         func split(_ list: inout [String], _ field: String) {
-            guard list.contains(where: { $0.contains("|") }) else { return }
-            list = list.flatMap { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+            // On the byte, as the native parser splits: a `|` followed by a combining mark is one
+            // Character with it, so `String.split` kept `|́unt` whole, and the TSV read it back split.
+            guard list.contains(where: { $0.utf8.contains(0x7C) }) else { return }
+            list = list.flatMap { $0.fields(separatedBy: 0x7C).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
             if first == nil { first = field }
         }
         split(&concept.french, "fr")

@@ -97,6 +97,15 @@ struct FuzzFindingTests {
         #expect(FuzzInvariants.roundTrips(glossary, through: GlossaryExchangeFormat.allCases).isEmpty)
     }
 
+    @Test("a '|' before a combining mark splits an imported list, as the native format splits it")
+    func listSeparatorBeforeCombiningMark() {
+        let csv = Array("id,en,fr\nammunition,Ammunition,\"ent.||\u{0301}unt\"\n".utf8)
+        let (glossary, diagnostics) = CSVGlossaryCodec.read(csv, path: "f.csv")
+        #expect(!diagnostics.contains { $0.severity == .error })
+        #expect(glossary.concepts.first?.french == ["ent.", "\u{0301}unt"])
+        #expect(FuzzInvariants.roundTrips(glossary, through: GlossaryExchangeFormat.allCases).isEmpty)
+    }
+
     @Test("a form that is an elision word never overlaps the elided term after it")
     func elisionWordAsForm() {
         // Same start: the longer surface wins, as leftmost-longest wants.
