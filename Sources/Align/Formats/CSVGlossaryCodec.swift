@@ -22,11 +22,22 @@ public enum CSVGlossaryCodec {
 
     /// A field, in double quotes when it holds a delimiter (`,`, or `;` for semicolon locales), a
     /// quote, a line break, or spaces at an end that some readers would trim.
+    ///
+    /// On scalars, as `CSVTable` reads: a quote or space followed by a combining mark is one
+    /// `Character` with it, so `replacingOccurrences` and `hasPrefix` did not see it.
     static func quoted(_ field: String) -> String {
-        let needsQuotes = field.unicodeScalars.contains { $0 == "," || $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            || field.hasPrefix(" ") || field.hasSuffix(" ")
+        let scalars = field.unicodeScalars
+        let needsQuotes = scalars.contains { $0 == "," || $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            || scalars.first == " " || scalars.last == " "
         guard needsQuotes else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in scalars {
+            if scalar == "\"" { out.append("\"") }
+            out.append(scalar)
+        }
+        out.append("\"")
+        return String(out)
     }
 
     /// Reads a CSV glossary; problems in it are diagnostics, never thrown.

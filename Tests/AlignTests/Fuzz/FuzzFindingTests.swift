@@ -106,6 +106,14 @@ struct FuzzFindingTests {
         #expect(FuzzInvariants.roundTrips(glossary, through: GlossaryExchangeFormat.allCases).isEmpty)
     }
 
+    @Test("a quote or a space before a combining mark is quoted in CSV exports, so they read back")
+    func csvQuoteBeforeCombiningMark() {
+        #expect(CSVGlossaryCodec.quoted("a\"\u{0301}b") == "\"a\"\"\u{0301}b\"")
+        #expect(CSVGlossaryCodec.quoted(" \u{0301}x") == "\" \u{0301}x\"")
+        let concept = Concept(id: "kim-jong-un", english: "Kim Jong Un", french: ["Kim Jong-un"], note: "6\"\u{0301}un \"")
+        #expect(FuzzInvariants.roundTrips(Glossary(concepts: [concept]), through: GlossaryExchangeFormat.allCases).isEmpty)
+    }
+
     @Test("a form that is an elision word never overlaps the elided term after it")
     func elisionWordAsForm() {
         // Same start: the longer surface wins, as leftmost-longest wants.
