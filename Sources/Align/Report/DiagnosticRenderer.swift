@@ -56,7 +56,7 @@ public struct DiagnosticRenderer: Sendable {
 
     static func singleLine(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return text }
-        return text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        return text.replacingOccurrences(of: "\r", with: "\\r", options: .literal).replacingOccurrences(of: "\n", with: "\\n", options: .literal)
     }
 
     // MARK: json
@@ -116,12 +116,12 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25")
-            .replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        text.replacingOccurrences(of: "%", with: "%25", options: .literal)
+            .replacingOccurrences(of: "\r", with: "%0D", options: .literal)
+            .replacingOccurrences(of: "\n", with: "%0A", options: .literal)
     }
 
     static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A", options: .literal).replacingOccurrences(of: ",", with: "%2C", options: .literal)
     }
 }

@@ -23,10 +23,10 @@ struct GitHubReportWriter {
     }
 
     static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        text.replacingOccurrences(of: "%", with: "%25", options: .literal).replacingOccurrences(of: "\r", with: "%0D", options: .literal).replacingOccurrences(of: "\n", with: "%0A", options: .literal)
     }
 
     static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A", options: .literal).replacingOccurrences(of: ",", with: "%2C", options: .literal)
     }
 }

@@ -209,7 +209,7 @@ struct HTMLReportWriter {
         var markIndex = 0
 
         func plain(_ from: Int, _ to: Int) -> String {
-            Self.escape(String(decoding: bytes[from..<to], as: UTF8.self).replacingOccurrences(of: "\r", with: ""))
+            Self.escape(String(decoding: bytes[from..<to], as: UTF8.self).replacingOccurrences(of: "\r", with: "", options: .literal))
         }
 
         for (number, range) in zip(1..., lineRanges) {

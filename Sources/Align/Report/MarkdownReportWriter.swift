@@ -21,7 +21,7 @@ struct MarkdownReportWriter {
 
     /// A path or location as inline code (backticks in it are doubled around).
     static func code(_ text: String) -> String {
-        let clean = text.replacingOccurrences(of: "|", with: "\\|")
+        let clean = text.replacingOccurrences(of: "|", with: "\\|", options: .literal)
         return clean.contains("`") ? "`` \(clean) ``" : "`\(clean)`"
     }
 

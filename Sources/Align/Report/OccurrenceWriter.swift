@@ -139,9 +139,9 @@ public struct OccurrenceWriter: Sendable {
         out.append("\(bold)\(document):\(match.line):\(match.column):\(reset) \(surfaceText) → \(green)\(concept.english)\(reset) [\(concept.id), \(match.kind.rawValue)")
         if match.kind == .misspelled { out.append(", resembles '\(form)'") }
         out.append("]\n    ")
-        out.append(head.replacingOccurrences(of: "\t", with: " "))
+        out.append(head.replacingOccurrences(of: "\t", with: " ", options: .literal))
         out.append(useColor ? "\(yellow)\(surfaceText)\(reset)" : "[\(surfaceText)]")
-        out.append(tail.replacingOccurrences(of: "\t", with: " "))
+        out.append(tail.replacingOccurrences(of: "\t", with: " ", options: .literal))
         out.append("\n")
     }
 }

@@ -17,7 +17,7 @@ enum ICUPatternTranslator {
 
     static func translate(_ pattern: String) -> String {
         var result = pattern
-        for (java, icu) in propertyReplacements { result = result.replacingOccurrences(of: java, with: icu) }
+        for (java, icu) in propertyReplacements { result = result.replacingOccurrences(of: java, with: icu, options: .literal) }
         // Inline flag groups: (?iu) → (?i), (?u) → (?:) is not needed: drop u, U and d letters.
         var out = ""
         var scalars = Array(result.unicodeScalars)[...]

@@ -114,6 +114,17 @@ struct FuzzFindingTests {
         #expect(FuzzInvariants.roundTrips(Glossary(concepts: [concept]), through: GlossaryExchangeFormat.allCases).isEmpty)
     }
 
+    @Test("escapes in diagnostics and annotations see a line break or '%' that a combining mark follows")
+    func escapesBeforeCombiningMarks() {
+        // Foundation's default comparison takes "\n" + U+0301 as one character: escaping missed it
+        // and a GitHub annotation or a one-line diagnostic was cut in two.
+        let text = "a\n\u{0301}b\r\u{0301}c%\u{0301}"
+        #expect(!DiagnosticRenderer.singleLine(text).unicodeScalars.contains { $0 == "\n" || $0 == "\r" })
+        #expect(!DiagnosticRenderer.escapeData(text).unicodeScalars.contains { $0 == "\n" || $0 == "\r" })
+        #expect(DiagnosticRenderer.escapeData(text).utf8.elementsEqual("a%0A\u{0301}b%0D\u{0301}c%25\u{0301}".utf8))
+        #expect(!GitHubReportWriter.escapeData(text).unicodeScalars.contains { $0 == "\n" || $0 == "\r" })
+    }
+
     @Test("a form that is an elision word never overlaps the elided term after it")
     func elisionWordAsForm() {
         // Same start: the longer surface wins, as leftmost-longest wants.
