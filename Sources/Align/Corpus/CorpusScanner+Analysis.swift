@@ -1,5 +1,3 @@
-import Dispatch
-
 extension CorpusScanner {
     /// Scans `documents` as `run` does (the same pipeline, bad documents turned into
     /// diagnostics), but instead of formatting occurrences it hands each chunk and its matches to

@@ -9,8 +9,9 @@ enum FormTokenizer {
         var startsUpper: Bool
         /// Whether the word has a lower-case letter (`ATACMS` has none: an acronym).
         var hasLower = false
-
-        var hash: UInt64 { WordHash.of(folded) }
+        /// `WordHash` of `folded`, worked out once when the form is tokenized (compiling runs the
+        /// tokenizer on all cores, then reads hashes on one thread).
+        var hash = WordHash.seed
     }
 
     /// The tokens of `form`, without leading or trailing separators.
@@ -82,6 +83,7 @@ enum FormTokenizer {
         flush()
         while tokens.first?.kind == TermScanner.Token.separator { tokens.removeFirst() }
         while tokens.last?.kind == TermScanner.Token.separator { tokens.removeLast() }
+        for index in tokens.indices where !tokens[index].folded.isEmpty { tokens[index].hash = WordHash.of(tokens[index].folded) }
         return tokens
     }
 }

@@ -126,8 +126,10 @@ extension LineScan {
         }
         guard index < tokens.count else { return nil }
         let token = tokens[index]
-        guard token.kind == TermScanner.Token.word, !token.breaks, token.exact < 0, token.startsUpper,
-            index > first || isFuzzyStart(index), index == first || !token.afterBreak
+        // `mayBeNearMiss`: the word's candidates were looked for when it was read; a name without
+        // any is not looked up again from every start of its line.
+        guard token.kind == TermScanner.Token.word, token.mayBeNearMiss, index > first || isFuzzyStart(index),
+            index == first || !token.afterBreak
         else { return nil }
         let tag = index > first && token.afterSeparator ? CompiledGlossary.afterSeparatorTag : 0
         let word = foldedWord(index)

@@ -41,12 +41,17 @@ final class ScanTables: @unchecked Sendable {
         /// surface, in one load instead of three), else -1.
         let acceptedFirst: UnsafeMutablePointer<Int32>
 
+        /// The word of the edge filter and the two bits in it for the edge hashed to `mixed`.
+        @inline(__always)
+        static func edgeBloom(_ mixed: UInt64, mask: Int) -> (word: Int, bits: UInt64) {
+            (Int(truncatingIfNeeded: mixed >> 32) & mask, (1 &<< ((mixed >> 52) & 63)) | (1 &<< ((mixed >> 58) & 63)))
+        }
+
         /// Whether the edge hashed to `mixed` may exist.
         @inline(__always)
         func mayHaveEdge(_ mixed: UInt64) -> Bool {
-            let word = edgeBloom[Int(truncatingIfNeeded: mixed >> 32) & edgeBloomMask]
-            let bits: UInt64 = (1 &<< ((mixed >> 52) & 63)) | (1 &<< ((mixed >> 58) & 63))
-            return word & bits == bits
+            let (word, bits) = Self.edgeBloom(mixed, mask: edgeBloomMask)
+            return edgeBloom[word] & bits == bits
         }
 
         /// The child pointer of `node` along `symbol` (terminal bit included), or -1.
@@ -189,8 +194,8 @@ final class ScanTables: @unchecked Sendable {
                 if symbol >= 0, symbol < symbolCount { roots[symbol] = child }
                 continue
             }
-            let mixed = SymbolTrie.mix(key)
-            bloom[Int(truncatingIfNeeded: mixed >> 32) & (bloomWords - 1)] |= (1 &<< ((mixed >> 52) & 63)) | (1 &<< ((mixed >> 58) & 63))
+            let (word, bits) = Trie.edgeBloom(SymbolTrie.mix(key), mask: bloomWords - 1)
+            bloom[word] |= bits
         }
         func copy(_ array: [Int32]) -> UnsafeMutablePointer<Int32> {
             let pointer = allocate(array.count, Int32(0))

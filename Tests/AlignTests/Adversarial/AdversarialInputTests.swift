@@ -271,13 +271,13 @@ struct AdversarialInputTests {
         try Self.write(Array("L'OTAN.\n".utf8), to: folder + "/a.txt")
         // A link whose target is gone: listed by the folder walk, missing when it is opened.
         #expect(symlink(folder + "/deleted.txt", folder + "/gone.txt") == 0)
+        // A folder whose name looks like a document: walked into, not read as a file.
+        try FileManager.default.createDirectory(atPath: folder + "/dir.txt/inner", withIntermediateDirectories: true)
         let run = Self.run(["scan"] + Self.glossary + [folder])
         #expect(run.exitCode == .dataError)
         #expect(run.stderr.contains("\(folder)/gone.txt:1:1: error: \(folder)/gone.txt: no such file or directory [unreadable-file]"), "\(run.stderr)")
         #expect(run.stderr.contains("in 1 document, 1 skipped"))
         #expect(run.stdout.contains("a.txt\t1\t1\tL'OTAN"))
-        // A folder where a file was expected.
-        try FileManager.default.createDirectory(atPath: folder + "/dir.txt/inner", withIntermediateDirectories: true)
         let named = Self.run(["normalize", folder + "/a.txt", folder + "/gone.txt", "--output", folder + "/out"] + Self.glossary + Self.rules)
         #expect(named.exitCode == .noInput, "a path named on the command line that does not exist: \(named.stderr)")
         #expect(named.stderr.contains("\(folder)/gone.txt: no such file or directory"))
