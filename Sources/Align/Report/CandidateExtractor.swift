@@ -288,39 +288,56 @@ struct CandidateExtractor {
             // A word: lower-case ASCII letters (most of the text) first, other ASCII letters and
             // digits next, other scalars through the table.
             var cursor = index
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var hasher = LowercaseHasher()
             var lower: Int32 = 0
             var upper: Int32 = 0
             var digits: Int32 = 0
             var other: Int32 = 0
             while cursor < end {
+                if cursor &+ 8 <= end {
+                    // Eight bytes at a time while they are lower-case ASCII letters.
+                    let block = UnsafeRawPointer(bytes.baseAddress! + cursor).loadUnaligned(as: UInt64.self)
+                    let letters = LowercaseHasher.lowercaseLetters(block)
+                    if letters == 8 {
+                        hasher.append(block: block, count: 8)
+                        lower &+= 8
+                        cursor &+= 8
+                        continue
+                    }
+                    if letters > 0 {
+                        hasher.append(block: block & (1 &<< UInt64(letters &* 8) &- 1), count: letters)
+                        lower &+= Int32(truncatingIfNeeded: letters)
+                        cursor &+= letters
+                    }
+                }
                 let next = bytes[cursor]
                 if next &- 0x61 < 26 {
                     lower &+= 1
-                    hash = (hash ^ UInt64(next)) &* 0x100_0000_01b3
+                    hasher.append(next)
                     cursor &+= 1
                 } else if next < 0x80 {
                     let kind = asciiWord[Int(next)]
                     if kind == 2 {
                         upper &+= 1
-                        hash = (hash ^ UInt64(next | 0x20)) &* 0x100_0000_01b3
+                        hasher.append(next | 0x20)
                     } else if kind == 3 {
                         digits &+= 1
-                        hash = (hash ^ UInt64(next)) &* 0x100_0000_01b3
+                        hasher.append(next)
                     } else {
                         break
                     }
                     cursor &+= 1
                 } else if next == 0xC3, cursor + 1 < end {
                     // Latin-1 letters (`é`, `À`), most of French's other letters: U+00C0–U+00FF.
-                    let value = UInt32(0xC0 | (bytes[cursor + 1] & 0x3F))
+                    let second = bytes[cursor + 1]
+                    let value = UInt32(0xC0 | (second & 0x3F))
                     if value == 0xD7 || value == 0xF7 { break }  // × ÷
                     if value < 0xDF {
                         upper &+= 1
-                        hash = (hash ^ UInt64(value + 0x20)) &* 0x100_0000_01b3
+                        hasher.append(block: 0xC3 | UInt64(second | 0x20) &<< 8, count: 2)
                     } else {
                         lower &+= 1
-                        hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3
+                        hasher.append(block: 0xC3 | UInt64(second) &<< 8, count: 2)
                     }
                     cursor &+= 2
                 } else {
@@ -328,13 +345,14 @@ struct CandidateExtractor {
                     let scalar = info(value)
                     if scalar.scalarClass == wordClass {
                         if scalar.isUpper { upper += 1 } else if scalar.isLower { lower += 1 } else if scalar.isDigit { digits += 1 } else { other += 1 }
-                        hash = CaseTable.add(hash, scalar.lowercase)
+                        hasher.append(scalar: scalar.lowercase)
                     } else if scalar.scalarClass != ignorableClass {
                         break
                     }
                     cursor += width
                 }
             }
+            let hash = hasher.value
             index = cursor
             let scalars = lower &+ upper &+ digits &+ other
             if !firstUpper {

@@ -41,16 +41,16 @@ enum CaseTable {
         return raw | UInt64(lower) << 32
     }
 
-    /// A 64-bit hash of a word compared case-insensitively (diacritics kept): FNV-1a over the
-    /// lower-case scalar values. The extractor hashes text words the same way as it goes.
+    /// A 64-bit hash of a word compared case-insensitively (diacritics kept): `LowercaseHasher`
+    /// over its lower-case word scalars. The extractor hashes text words the same way as it goes.
     static func lowercaseHash(_ word: some StringProtocol) -> UInt64 {
-        var hash = seed
+        var hasher = LowercaseHasher()
         for scalar in word.unicodeScalars {
             let info = info(scalar.value)
             guard info.scalarClass == ScalarClass.word.rawValue else { continue }
-            hash = add(hash, info.lowercase)
+            hasher.append(scalar: info.lowercase)
         }
-        return hash
+        return hasher.value
     }
 
     /// The FNV-1a offset basis (a computed constant: a stored `static let` costs a lazy-init check

@@ -1,0 +1,84 @@
+/// Hashes a word compared case-insensitively (diacritics kept): the UTF-8 bytes of its lower-case
+/// word scalars, mixed eight bytes at a time, then its length.
+///
+/// Measured reason: the candidate extractor hashes every word of the corpus. FNV-1a, a multiply
+/// per byte in one dependent chain, was a third of its lexing time; with whole blocks, a run of
+/// lower-case ASCII letters (most of French text) is classified, cut and hashed in one step.
+/// The value depends only on the bytes, never on how they were appended, so the lexer's blocks
+/// and `CaseTable.lowercaseHash`'s scalars agree.
+struct LowercaseHasher {
+    private var state: UInt64 = 0x243F_6A88_85A3_08D3
+    /// Bytes not yet mixed, the first in the lowest byte; `pendingCount` of them (0–7).
+    private var pending: UInt64 = 0
+    private var pendingCount = 0
+    private var length = 0
+
+    init() {}
+
+    @inline(__always)
+    static func mix(_ state: UInt64, _ block: UInt64) -> UInt64 {
+        let product = (state ^ block) &* 0x9E37_79B9_7F4A_7C15
+        return product ^ (product &>> 29)
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        pending |= UInt64(byte) &<< UInt64(pendingCount &* 8)
+        pendingCount &+= 1
+        length &+= 1
+        if pendingCount == 8 {
+            state = Self.mix(state, pending)
+            pending = 0
+            pendingCount = 0
+        }
+    }
+
+    /// Appends `count` bytes (1–8) held in the low bytes of `block`, the first byte lowest; the
+    /// bytes above them must be zero.
+    @inline(__always)
+    mutating func append(block: UInt64, count: Int) {
+        length &+= count
+        let shift = UInt64(pendingCount &* 8)
+        let combined = pending | block &<< shift
+        let total = pendingCount &+ count
+        if total >= 8 {
+            state = Self.mix(state, combined)
+            // The bytes of `block` that did not fit (none when nothing was pending).
+            pending = pendingCount == 0 ? 0 : block &>> (64 &- shift)
+            pendingCount = total &- 8
+        } else {
+            pending = combined
+            pendingCount = total
+        }
+    }
+
+    /// Appends the UTF-8 bytes of a scalar value.
+    @inline(__always)
+    mutating func append(scalar value: UInt32) {
+        if value < 0x80 {
+            append(UInt8(value))
+        } else if value < 0x800 {
+            append(block: UInt64(0xC0 | value &>> 6) | UInt64(0x80 | value & 0x3F) &<< 8, count: 2)
+        } else if value < 0x1_0000 {
+            append(block: UInt64(0xE0 | value &>> 12) | UInt64(0x80 | value &>> 6 & 0x3F) &<< 8 | UInt64(0x80 | value & 0x3F) &<< 16, count: 3)
+        } else {
+            append(
+                block: UInt64(0xF0 | value &>> 18) | UInt64(0x80 | value &>> 12 & 0x3F) &<< 8 | UInt64(0x80 | value &>> 6 & 0x3F) &<< 16
+                    | UInt64(0x80 | value & 0x3F) &<< 24,
+                count: 4)
+        }
+    }
+
+    var value: UInt64 { Self.mix(Self.mix(state, pending), UInt64(length)) }
+
+    /// How many of the eight bytes of `block` (first byte lowest) are, from the first, lower-case
+    /// ASCII letters: one test for the whole block, no carries between bytes.
+    @inline(__always)
+    static func lowercaseLetters(_ block: UInt64) -> Int {
+        let low = block & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeastA = low &+ 0x1F1F_1F1F_1F1F_1F1F  // high bit: byte >= 0x61
+        let pastZ = low &+ 0x0505_0505_0505_0505  // high bit: byte >= 0x7B
+        let letters = atLeastA & ~pastZ & ~block & 0x8080_8080_8080_8080
+        return (~letters & 0x8080_8080_8080_8080).trailingZeroBitCount &>> 3
+    }
+}
