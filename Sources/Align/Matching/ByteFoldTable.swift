@@ -36,20 +36,3 @@ struct ByteFoldTable: Sendable {
         self.asciiFolded = asciiFolded
     }
 }
-
-/// FNV-1a, the hash of folded words: cheap to extend one byte at a time while scanning.
-enum WordHash {
-    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let prime: UInt64 = 0x100_0000_01b3
-
-    @inline(__always)
-    static func add(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-        (hash ^ UInt64(byte)) &* prime
-    }
-
-    static func of(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash = seed
-        for byte in bytes { hash = add(hash, byte) }
-        return hash
-    }
-}

@@ -11,7 +11,7 @@ enum FormTokenizer {
         var hasLower = false
         /// `WordHash` of `folded`, worked out once when the form is tokenized (compiling runs the
         /// tokenizer on all cores, then reads hashes on one thread).
-        var hash = WordHash.seed
+        var hash: UInt64 = 0
     }
 
     /// The tokens of `form`, without leading or trailing separators.

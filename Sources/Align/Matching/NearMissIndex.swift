@@ -65,10 +65,10 @@ struct NearMissIndex: Sendable {
         while start < word.count {
             var end = start + 1
             while end < word.count, word[end] & 0xC0 == 0x80 { end += 1 }
-            var hash = WordHash.seed
-            for offset in 0..<start { hash = WordHash.add(hash, word[offset]) }
-            for offset in end..<word.count { hash = WordHash.add(hash, word[offset]) }
-            hashes.append(hash)
+            var hasher = WordHasher()
+            for offset in 0..<start { hasher.append(word[offset]) }
+            for offset in end..<word.count { hasher.append(word[offset]) }
+            hashes.append(hasher.value)
             start = end
         }
         return hashes

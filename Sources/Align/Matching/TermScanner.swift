@@ -167,16 +167,22 @@ struct LineScan {
     }
 
     @inline(__always)
-    func addFolded(_ scalar: Scalar, to hash: UInt64) -> UInt64 {
-        var hash = hash
+    func addFolded(_ scalar: Scalar, to hasher: inout WordHasher) {
         if scalar.foldStart < 0 {
-            hash = WordHash.add(hash, tables.asciiFolded[-scalar.foldStart - 1])
+            hasher.append(tables.asciiFolded[-scalar.foldStart - 1])
         } else if scalar.rare != 0 {
-            for byte in ScalarFolding.fold(Unicode.Scalar(scalar.rare) ?? "\u{FFFD}").folded.utf8 { hash = WordHash.add(hash, byte) }
+            for byte in ScalarFolding.fold(Unicode.Scalar(scalar.rare) ?? "\u{FFFD}").folded.utf8 { hasher.append(byte) }
         } else {
-            for offset in scalar.foldStart..<(scalar.foldStart + scalar.foldLength) { hash = WordHash.add(hash, tables.foldPool[offset]) }
+            for offset in scalar.foldStart..<(scalar.foldStart + scalar.foldLength) { hasher.append(tables.foldPool[offset]) }
         }
-        return hash
+    }
+
+    /// The hash of one scalar's fold (a punctuation token).
+    @inline(__always)
+    func foldedHash(_ scalar: Scalar) -> UInt64 {
+        var hasher = WordHasher()
+        addFolded(scalar, to: &hasher)
+        return hasher.value
     }
 
     mutating func run(from start: Int, to end: Int, firstLine: Int) {
@@ -203,20 +209,32 @@ struct LineScan {
             switch scalar.scalarClass {
             case wordClass:
                 let wordStart = index
-                var hash = WordHash.seed
-                var length = 0
+                var hasher = WordHasher()
                 let startsUpper = scalar.isUpper
                 var hasLower = false
                 word: while true {
                     if scalar.scalarClass == wordClass {
                         if scalar.foldStart < 0 {
-                            // ASCII letters and digits, the bulk of the text, in a tight loop.
+                            // ASCII letters and digits, the bulk of the text: eight bytes at a time,
+                            // folded, cut and hashed as a block. `bytes[index]` is one of them.
                             while true {
-                                let ascii = bytes[index]
-                                hash = WordHash.add(hash, asciiFolded[Int(ascii)])
-                                length += 1
-                                if ascii >= 0x61 { hasLower = true }
-                                index += 1
+                                var count = 0
+                                if index &+ 8 <= end {
+                                    let block = UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
+                                    let run = WordHasher.asciiWord(block)
+                                    count = run.count
+                                    if count > 0 {
+                                        hasher.append(block: run.folded, count: count)
+                                        if run.hasLower { hasLower = true }
+                                        index &+= count
+                                    }
+                                }
+                                if count == 0 {
+                                    let ascii = bytes[index]
+                                    hasher.append(asciiFolded[Int(ascii)])
+                                    if ascii >= 0x61 { hasLower = true }
+                                    index &+= 1
+                                }
                                 guard index < end else { break word }
                                 let next = bytes[index]
                                 if next >= 0x80 { break }
@@ -225,8 +243,7 @@ struct LineScan {
                             scalar = decode(bytes, index)
                             continue
                         }
-                        hash = addFolded(scalar, to: hash)
-                        length += scalar.foldLength
+                        addFolded(scalar, to: &hasher)
                         if scalar.isLower { hasLower = true }
                     } else if scalar.scalarClass != ignorableClass {
                         break
@@ -235,7 +252,7 @@ struct LineScan {
                     guard index < end, bytes[index] != 0x0A else { break }
                     scalar = decode(bytes, index)
                 }
-                appendWord(start: wordStart, end: index, hash: hash, length: length, startsUpper: startsUpper, hasLower: hasLower, kind: TermScanner.Token.word)
+                appendWord(start: wordStart, end: index, hash: hasher.value, length: hasher.length, startsUpper: startsUpper, hasLower: hasLower, kind: TermScanner.Token.word)
             case spaceClass, hyphenClass:
                 var breaks = false
                 while true {
@@ -257,7 +274,7 @@ struct LineScan {
                 // Outside a word or a separator, invisible characters belong to nothing.
                 index += scalar.width
             default:
-                appendWord(start: index, end: index + scalar.width, hash: addFolded(scalar, to: WordHash.seed), length: scalar.foldLength, startsUpper: false, hasLower: false, kind: TermScanner.Token.punctuation)
+                appendWord(start: index, end: index + scalar.width, hash: foldedHash(scalar), length: scalar.foldLength, startsUpper: false, hasLower: false, kind: TermScanner.Token.punctuation)
                 index += scalar.width
             }
         }

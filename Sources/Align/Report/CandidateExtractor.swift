@@ -288,7 +288,7 @@ struct CandidateExtractor {
             // A word: lower-case ASCII letters (most of the text) first, other ASCII letters and
             // digits next, other scalars through the table.
             var cursor = index
-            var hasher = LowercaseHasher()
+            var hasher = WordHasher()
             var lower: Int32 = 0
             var upper: Int32 = 0
             var digits: Int32 = 0
@@ -297,7 +297,7 @@ struct CandidateExtractor {
                 if cursor &+ 8 <= end {
                     // Eight bytes at a time while they are lower-case ASCII letters.
                     let block = UnsafeRawPointer(bytes.baseAddress! + cursor).loadUnaligned(as: UInt64.self)
-                    let letters = LowercaseHasher.lowercaseLetters(block)
+                    let letters = WordHasher.lowercaseLetters(block)
                     if letters == 8 {
                         hasher.append(block: block, count: 8)
                         lower &+= 8

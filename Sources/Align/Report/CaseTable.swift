@@ -41,10 +41,10 @@ enum CaseTable {
         return raw | UInt64(lower) << 32
     }
 
-    /// A 64-bit hash of a word compared case-insensitively (diacritics kept): `LowercaseHasher`
+    /// A 64-bit hash of a word compared case-insensitively (diacritics kept): `WordHasher`
     /// over its lower-case word scalars. The extractor hashes text words the same way as it goes.
     static func lowercaseHash(_ word: some StringProtocol) -> UInt64 {
-        var hasher = LowercaseHasher()
+        var hasher = WordHasher()
         for scalar in word.unicodeScalars {
             let info = info(scalar.value)
             guard info.scalarClass == ScalarClass.word.rawValue else { continue }

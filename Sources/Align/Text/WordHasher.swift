@@ -1,17 +1,19 @@
-/// Hashes a word compared case-insensitively (diacritics kept): the UTF-8 bytes of its lower-case
-/// word scalars, mixed eight bytes at a time, then its length.
+/// The 64-bit hash of a word's bytes: mixed eight bytes at a time, then the length. The scanner
+/// hashes folded words with it (and the compiler the forms' folded words), the candidate
+/// extractor lower-case words (`CaseTable.lowercaseHash`).
 ///
-/// Measured reason: the candidate extractor hashes every word of the corpus. FNV-1a, a multiply
-/// per byte in one dependent chain, was a third of its lexing time; with whole blocks, a run of
-/// lower-case ASCII letters (most of French text) is classified, cut and hashed in one step.
-/// The value depends only on the bytes, never on how they were appended, so the lexer's blocks
-/// and `CaseTable.lowercaseHash`'s scalars agree.
-struct LowercaseHasher {
+/// Measured reason: both hash every word of the corpus as they lex it. FNV-1a, a multiply per
+/// byte in one dependent chain, was a third of the extractor's lexing time; with whole blocks, a
+/// run of ASCII letters (most of French text) is classified, folded, cut and hashed in one step.
+/// The value depends only on the bytes, never on how they were appended, so a lexer's blocks and
+/// a reference's single bytes or scalars agree.
+struct WordHasher {
     private var state: UInt64 = 0x243F_6A88_85A3_08D3
     /// Bytes not yet mixed, the first in the lowest byte; `pendingCount` of them (0–7).
     private var pending: UInt64 = 0
     private var pendingCount = 0
-    private var length = 0
+    /// Bytes appended so far.
+    private(set) var length = 0
 
     init() {}
 
@@ -80,5 +82,47 @@ struct LowercaseHasher {
         let pastZ = low &+ 0x0505_0505_0505_0505  // high bit: byte >= 0x7B
         let letters = atLeastA & ~pastZ & ~block & 0x8080_8080_8080_8080
         return (~letters & 0x8080_8080_8080_8080).trailingZeroBitCount &>> 3
+    }
+
+    /// The leading ASCII letters and digits of `block` (first byte lowest): how many there are
+    /// (0–8), the block folded (capitals to lower case) and cut to them, and whether one of them
+    /// is a lower-case letter. One test for the whole block, no carries between bytes.
+    @inline(__always)
+    static func asciiWord(_ block: UInt64) -> (count: Int, folded: UInt64, hasLower: Bool) {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low = block & 0x7F7F_7F7F_7F7F_7F7F
+        let ascii = ~block & high
+        let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646) & ascii  // 0x30...0x39
+        let capitals = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(low &+ 0x2525_2525_2525_2525) & ascii  // 0x41...0x5A
+        let small = (low &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(low &+ 0x0505_0505_0505_0505) & ascii  // 0x61...0x7A
+        let count = (~(digits | capitals | small) & high).trailingZeroBitCount &>> 3
+        let kept: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1
+        return (count, (block | capitals &>> 2) & kept, small & kept != 0)
+    }
+}
+
+/// Word hashes as the scanner, the compiler and the validator compute them (`WordHasher`).
+enum WordHash {
+    static func of(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        if let value = bytes.withContiguousStorageIfAvailable({ of(buffer: $0) }) { return value }
+        var hasher = WordHasher()
+        for byte in bytes { hasher.append(byte) }
+        return hasher.value
+    }
+
+    /// Whole blocks straight from memory: compiling a large glossary hashes every form's words.
+    static func of(buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hasher = WordHasher()
+        guard let base = buffer.baseAddress else { return hasher.value }
+        var index = 0
+        while index &+ 8 <= buffer.count {
+            hasher.append(block: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self), count: 8)
+            index &+= 8
+        }
+        while index < buffer.count {
+            hasher.append(base[index])
+            index &+= 1
+        }
+        return hasher.value
     }
 }

@@ -5,15 +5,15 @@ import Testing
 /// The block hash of lower-case words: the extractor feeds it eight bytes at a time, the
 /// uncovered-term finder one scalar at a time, and both must reach the same value.
 @Suite("report: lower-case word hash")
-struct LowercaseHasherTests {
+struct WordHasherTests {
     @Test("the value depends on the bytes only, not on how they were appended")
     func splits() {
         var generator = SeededGenerator(seed: 0x5EED_0101)
         for _ in 0..<2000 {
             let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in UInt8.random(in: 1...255, using: &generator) }
-            var single = LowercaseHasher()
+            var single = WordHasher()
             for byte in bytes { single.append(byte) }
-            var blocks = LowercaseHasher()
+            var blocks = WordHasher()
             var index = 0
             while index < bytes.count {
                 let count = min(Int.random(in: 1...8, using: &generator), bytes.count - index)
@@ -23,6 +23,8 @@ struct LowercaseHasherTests {
                 index += count
             }
             #expect(single.value == blocks.value, "\(bytes)")
+            #expect(WordHash.of(bytes) == single.value, "\(bytes)")
+            #expect(WordHash.of(AnySequence(bytes)) == single.value, "\(bytes)")
         }
     }
 
@@ -31,7 +33,7 @@ struct LowercaseHasherTests {
         var seen: [UInt64: String] = [:]
         let words = ["", "a", "aa", "aaaaaaaa", "aaaaaaaaa", "ab", "ba", "été", "ete", "abcdefgh", "abcdefghi", "abcdefgh\u{0}"]
         for word in words {
-            var hasher = LowercaseHasher()
+            var hasher = WordHasher()
             for byte in word.utf8 { hasher.append(byte) }
             #expect(seen[hasher.value] == nil, "\(word) collides with \(seen[hasher.value] ?? "")")
             seen[hasher.value] = word
@@ -41,9 +43,9 @@ struct LowercaseHasherTests {
     @Test("a scalar appends its UTF-8 bytes")
     func scalars() {
         for text in ["a", "é", "ß", "œuvre", "Ω", "中文", "𝔘", "x\u{10FFFF}"] {
-            var byScalar = LowercaseHasher()
+            var byScalar = WordHasher()
             for scalar in text.unicodeScalars { byScalar.append(scalar: scalar.value) }
-            var byByte = LowercaseHasher()
+            var byByte = WordHasher()
             for byte in text.utf8 { byByte.append(byte) }
             #expect(byScalar.value == byByte.value, "\(text)")
         }
@@ -61,7 +63,7 @@ struct LowercaseHasherTests {
             var block: UInt64 = 0
             for (offset, byte) in bytes.enumerated() { block |= UInt64(byte) << (8 * offset) }
             let expected = bytes.prefix { $0 >= 0x61 && $0 <= 0x7A }.count
-            #expect(LowercaseHasher.lowercaseLetters(block) == expected, "\(bytes)")
+            #expect(WordHasher.lowercaseLetters(block) == expected, "\(bytes)")
         }
     }
 
@@ -106,6 +108,27 @@ struct LowercaseHasherTests {
             let output = bytes.withUnsafeBufferPointer { extractor.extract(UnsafeBufferPointer(rebasing: $0[..<(bytes.count - 1)]), firstLine: 1, matches: []) }
             #expect(output.lowercaseWords.count == expected.count)
             #expect(expected.allSatisfy { output.lowercaseWords.contains($0) }, "\(text)")
+        }
+    }
+
+    @Test("the ASCII word run of a block matches a byte loop over the fold table")
+    func asciiWords() {
+        var generator = SeededGenerator(seed: 0x5EED_0104)
+        let fold = ByteFoldTable.shared
+        let edges: [UInt8] = [0x2F, 0x30, 0x39, 0x3A, 0x40, 0x41, 0x5A, 0x5B, 0x60, 0x61, 0x7A, 0x7B, 0x20, 0x27, 0x2D, 0x00, 0x7F, 0x80, 0xB0, 0xC1, 0xDA, 0xE1, 0xFF]
+        for _ in 0..<20000 {
+            let bytes = (0..<8).map { _ in
+                Bool.random(using: &generator) ? UInt8.random(in: 0x30...0x7A, using: &generator) : edges.randomElement(using: &generator)!
+            }
+            var block: UInt64 = 0
+            for (offset, byte) in bytes.enumerated() { block |= UInt64(byte) << (8 * offset) }
+            let run = bytes.prefix { $0 < 0x80 && fold.asciiClass[Int($0)] == ScalarClass.word.rawValue }
+            var folded: UInt64 = 0
+            for (offset, byte) in run.enumerated() { folded |= UInt64(fold.asciiFolded[Int(byte)]) << (8 * offset) }
+            let result = WordHasher.asciiWord(block)
+            #expect(result.count == run.count, "\(bytes)")
+            #expect(result.folded == folded, "\(bytes)")
+            #expect(result.hasLower == run.contains { $0 >= 0x61 }, "\(bytes)")
         }
     }
 }
