@@ -16,8 +16,16 @@ public enum UTF8Validation {
         while index < count {
             if index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
+                let high = word & 0x8080_8080_8080_8080
+                if high == 0 {
                     index += 8
+                    continue
+                }
+                // Straight to the first non-ASCII byte (French text has one every few words), and
+                // past a Latin-1 letter (`C3 80...BF`) without the general check.
+                index &+= high.trailingZeroBitCount &>> 3
+                if base[index] == 0xC3, index &+ 1 < count, base[index &+ 1] & 0xC0 == 0x80 {
+                    index &+= 2
                     continue
                 }
             }

@@ -2,6 +2,21 @@
 
 /// Invariants several targets share. Each returns the violations it finds as messages.
 enum FuzzInvariants {
+    /// The offset of the first ill-formed UTF-8 sequence by the standard library's parser: the
+    /// reference `UTF8Validation` is held to, written independently of it.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
+        }
+    }
+
     /// Every diagnostic about `file` names it and points inside it: line from 1 to one past the
     /// last line, column from 1 to one past the line's length, byte offset within the file. Lines
     /// end at LF, or at CR, LF and CRLF alike (readers accept both conventions).

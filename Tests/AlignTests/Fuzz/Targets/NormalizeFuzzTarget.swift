@@ -31,7 +31,7 @@ enum NormalizeFuzzTarget {
                 guard encoding == .utf8, offset < original.count, line >= 1, column >= 1 else {
                     return ["invalid UTF-8 reported at \(offset) (\(line):\(column)) in \(encoding) text of \(original.count) bytes"]
                 }
-                let reference = UTF8Validation.firstInvalidOffsetSlow(in: original)
+                let reference = FuzzInvariants.firstInvalidUTF8(Array(original))
                 return reference == offset ? [] : ["invalid UTF-8 reported at \(offset), the reference validator says \(String(describing: reference))"]
             case .lineTooLong(let line, let offset):
                 return original.count > InputLimits.maximumLineLength ? [] : ["line \(line) at \(offset) reported too long in a file of \(original.count) bytes"]

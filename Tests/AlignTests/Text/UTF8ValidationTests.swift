@@ -1,0 +1,35 @@
+import Testing
+
+@testable import Align
+
+/// The validator every document goes through, held to the standard library's UTF-8 parser.
+@Suite("text: UTF-8 validation")
+struct UTF8ValidationTests {
+    @Test("agrees with the standard library on random text around every block offset")
+    func agrees() {
+        var generator = SeededGenerator(seed: 0x5EED_0201)
+        let valid: [[UInt8]] = [
+            Array("é".utf8), Array("À".utf8), Array("ß".utf8), Array("œ".utf8), Array("’".utf8), Array("€".utf8), Array("\u{FFFD}".utf8),
+            Array("𝔘".utf8), Array("\u{10FFFF}".utf8), [0xC2, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xF0, 0x90, 0x80, 0x80],
+        ]
+        let invalid: [[UInt8]] = [
+            [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xC3], [0xC3, 0x41], [0xC3, 0xC3], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80],
+            [0xE2, 0x82], [0xF0, 0x80, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xFE],
+        ]
+        var invalidSeen = 0
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                bytes += (0..<Int.random(in: 0...11, using: &generator)).map { _ in UInt8.random(in: 0x20...0x7E, using: &generator) }
+                bytes += valid.randomElement(using: &generator)!
+            }
+            if Int.random(in: 0..<3, using: &generator) == 0 {
+                bytes.insert(contentsOf: invalid.randomElement(using: &generator)!, at: Int.random(in: 0...bytes.count, using: &generator))
+            }
+            let expected = FuzzInvariants.firstInvalidUTF8(bytes)
+            if expected != nil { invalidSeen += 1 }
+            #expect(UTF8Validation.firstInvalidOffset(in: bytes) == expected, "\(bytes)")
+        }
+        #expect(invalidSeen > 500)
+    }
+}
