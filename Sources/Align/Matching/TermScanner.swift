@@ -221,11 +221,11 @@ struct LineScan {
                                 var count = 0
                                 if index &+ 8 <= end {
                                     let block = UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
-                                    let run = WordHasher.asciiWord(block)
+                                    let run = WordHasher.asciiRun(block)
                                     count = run.count
                                     if count > 0 {
                                         hasher.append(block: run.folded, count: count)
-                                        if run.hasLower { hasLower = true }
+                                        if run.lower != 0 { hasLower = true }
                                         index &+= count
                                     }
                                 }

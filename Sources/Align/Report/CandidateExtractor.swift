@@ -295,19 +295,15 @@ struct CandidateExtractor {
             var other: Int32 = 0
             while cursor < end {
                 if cursor &+ 8 <= end {
-                    // Eight bytes at a time while they are lower-case ASCII letters.
-                    let block = UnsafeRawPointer(bytes.baseAddress! + cursor).loadUnaligned(as: UInt64.self)
-                    let letters = WordHasher.lowercaseLetters(block)
-                    if letters == 8 {
-                        hasher.append(block: block, count: 8)
-                        lower &+= 8
-                        cursor &+= 8
-                        continue
-                    }
-                    if letters > 0 {
-                        hasher.append(block: block & (1 &<< UInt64(letters &* 8) &- 1), count: letters)
-                        lower &+= Int32(truncatingIfNeeded: letters)
-                        cursor &+= letters
+                    // Eight bytes at a time while they are ASCII letters and digits.
+                    let run = WordHasher.asciiRun(UnsafeRawPointer(bytes.baseAddress! + cursor).loadUnaligned(as: UInt64.self))
+                    if run.count > 0 {
+                        hasher.append(block: run.folded, count: run.count)
+                        lower &+= Int32(truncatingIfNeeded: run.lower.nonzeroBitCount)
+                        upper &+= Int32(truncatingIfNeeded: run.upper.nonzeroBitCount)
+                        digits &+= Int32(truncatingIfNeeded: run.digits.nonzeroBitCount)
+                        cursor &+= run.count
+                        if run.count == 8 { continue }
                     }
                 }
                 let next = bytes[cursor]

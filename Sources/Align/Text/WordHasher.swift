@@ -73,22 +73,23 @@ struct WordHasher {
 
     var value: UInt64 { Self.mix(Self.mix(state, pending), UInt64(length)) }
 
-    /// How many of the eight bytes of `block` (first byte lowest) are, from the first, lower-case
-    /// ASCII letters: one test for the whole block, no carries between bytes.
-    @inline(__always)
-    static func lowercaseLetters(_ block: UInt64) -> Int {
-        let low = block & 0x7F7F_7F7F_7F7F_7F7F
-        let atLeastA = low &+ 0x1F1F_1F1F_1F1F_1F1F  // high bit: byte >= 0x61
-        let pastZ = low &+ 0x0505_0505_0505_0505  // high bit: byte >= 0x7B
-        let letters = atLeastA & ~pastZ & ~block & 0x8080_8080_8080_8080
-        return (~letters & 0x8080_8080_8080_8080).trailingZeroBitCount &>> 3
+    /// The leading ASCII letters and digits of a block of text.
+    struct ASCIIRun {
+        /// How many bytes, from the first, are ASCII letters or digits (0–8).
+        var count: Int
+        /// Those bytes, capitals made lower case, the bytes after them zero.
+        var folded: UInt64
+        /// Among them: the high bit of each lower-case letter, capital and digit byte.
+        var lower: UInt64
+        var upper: UInt64
+        var digits: UInt64
     }
 
-    /// The leading ASCII letters and digits of `block` (first byte lowest): how many there are
-    /// (0–8), the block folded (capitals to lower case) and cut to them, and whether one of them
-    /// is a lower-case letter. One test for the whole block, no carries between bytes.
+    /// The leading ASCII letters and digits of `block` (eight bytes of text, first byte lowest):
+    /// one test for the whole block, no carries between bytes. The scanner and the candidate
+    /// extractor both read words with it.
     @inline(__always)
-    static func asciiWord(_ block: UInt64) -> (count: Int, folded: UInt64, hasLower: Bool) {
+    static func asciiRun(_ block: UInt64) -> ASCIIRun {
         let high: UInt64 = 0x8080_8080_8080_8080
         let low = block & 0x7F7F_7F7F_7F7F_7F7F
         let ascii = ~block & high
@@ -97,7 +98,7 @@ struct WordHasher {
         let small = (low &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(low &+ 0x0505_0505_0505_0505) & ascii  // 0x61...0x7A
         let count = (~(digits | capitals | small) & high).trailingZeroBitCount &>> 3
         let kept: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1
-        return (count, (block | capitals &>> 2) & kept, small & kept != 0)
+        return ASCIIRun(count: count, folded: (block | capitals &>> 2) & kept, lower: small & kept, upper: capitals & kept, digits: digits & kept)
     }
 }
 

@@ -51,22 +51,6 @@ struct WordHasherTests {
         }
     }
 
-    @Test("the count of leading lower-case letters in a block matches a byte loop")
-    func letters() {
-        var generator = SeededGenerator(seed: 0x5EED_0102)
-        let interesting: [UInt8] = [0x60, 0x61, 0x7A, 0x7B, 0x41, 0x5A, 0x20, 0x00, 0x7F, 0x80, 0xE1, 0xFA, 0xFB, 0xFF, 0xC3]
-        for _ in 0..<20000 {
-            var bytes: [UInt8] = []
-            for _ in 0..<8 {
-                bytes.append(Bool.random(using: &generator) ? UInt8.random(in: 0x61...0x7A, using: &generator) : interesting.randomElement(using: &generator)!)
-            }
-            var block: UInt64 = 0
-            for (offset, byte) in bytes.enumerated() { block |= UInt64(byte) << (8 * offset) }
-            let expected = bytes.prefix { $0 >= 0x61 && $0 <= 0x7A }.count
-            #expect(WordHasher.lowercaseLetters(block) == expected, "\(bytes)")
-        }
-    }
-
     @Test("the extractor's lower-case words are exactly the finder's hashes of them")
     func extractorAgrees() {
         var generator = SeededGenerator(seed: 0x5EED_0103)
@@ -111,7 +95,7 @@ struct WordHasherTests {
         }
     }
 
-    @Test("the ASCII word run of a block matches a byte loop over the fold table")
+    @Test("the ASCII run of a block matches a byte loop over the fold table")
     func asciiWords() {
         var generator = SeededGenerator(seed: 0x5EED_0104)
         let fold = ByteFoldTable.shared
@@ -125,10 +109,12 @@ struct WordHasherTests {
             let run = bytes.prefix { $0 < 0x80 && fold.asciiClass[Int($0)] == ScalarClass.word.rawValue }
             var folded: UInt64 = 0
             for (offset, byte) in run.enumerated() { folded |= UInt64(fold.asciiFolded[Int(byte)]) << (8 * offset) }
-            let result = WordHasher.asciiWord(block)
+            let result = WordHasher.asciiRun(block)
             #expect(result.count == run.count, "\(bytes)")
             #expect(result.folded == folded, "\(bytes)")
-            #expect(result.hasLower == run.contains { $0 >= 0x61 }, "\(bytes)")
+            #expect(result.lower.nonzeroBitCount == run.count { $0 >= 0x61 }, "\(bytes)")
+            #expect(result.upper.nonzeroBitCount == run.count { $0 >= 0x41 && $0 <= 0x5A }, "\(bytes)")
+            #expect(result.digits.nonzeroBitCount == run.count { $0 <= 0x39 }, "\(bytes)")
         }
     }
 }
