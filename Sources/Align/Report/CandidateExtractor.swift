@@ -77,7 +77,8 @@ struct CandidateExtractor {
         var lower: Int32 = 0
         var digits: Int32 = 0
         var firstUpper = false
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        /// `WordHasher` value of the word's lower-case bytes (`CaseTable.lowercaseHash`).
+        var hash: UInt64 = 0
         var covered = false
         var isRoman = false
 
@@ -285,8 +286,9 @@ struct CandidateExtractor {
                     continue
                 }
             }
-            // A word: lower-case ASCII letters (most of the text) first, other ASCII letters and
-            // digits next, other scalars through the table.
+            // A word: ASCII letters and digits (most of the text) eight bytes at a time, single
+            // ASCII bytes near the end of the chunk, Latin-1 letters next, other scalars through
+            // the table.
             var cursor = index
             var hasher = WordHasher()
             var lower: Int32 = 0

@@ -53,8 +53,8 @@ enum CaseTable {
         return hasher.value
     }
 
-    /// The FNV-1a offset basis (a computed constant: a stored `static let` costs a lazy-init check
-    /// at every use in the lexer's loop).
+    /// The FNV-1a offset basis, for hashing candidate keys and match surfaces (words use
+    /// `WordHasher`). A computed constant: a stored `static let` costs a lazy-init check at every use.
     @inline(__always)
     static var seed: UInt64 { 0xcbf2_9ce4_8422_2325 }
 
