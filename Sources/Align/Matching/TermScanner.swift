@@ -167,7 +167,7 @@ struct LineScan {
     }
 
     @inline(__always)
-    func addFolded(_ scalar: Scalar, to hasher: inout WordHasher) {
+    mutating func addFolded(_ scalar: Scalar, to hasher: inout WordHasher) {
         if scalar.foldStart < 0 {
             hasher.append(tables.asciiFolded[-scalar.foldStart - 1])
         } else if scalar.rare != 0 {
@@ -179,7 +179,7 @@ struct LineScan {
 
     /// The hash of one scalar's fold (a punctuation token).
     @inline(__always)
-    func foldedHash(_ scalar: Scalar) -> UInt64 {
+    mutating func foldedHash(_ scalar: Scalar) -> UInt64 {
         var hasher = WordHasher()
         addFolded(scalar, to: &hasher)
         return hasher.value
