@@ -8,62 +8,62 @@ extension OccurrenceWriter {
         var escapedDocument = ByteBuffer()
         escapedDocument.appendTSV(document.utf8)
         let documentBytes = escapedDocument.bytes
-        var capacity = matches.count * (documentBytes.count + 64) + 256
-        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { buffer.deallocate() }
-        var count = 0
-        chunk.bytes.withUnsafeBufferPointer { text in
-            labels.pool.withUnsafeBufferPointer { pool in
-                labels.starts.withUnsafeBufferPointer { starts in
-                    labels.entryConcepts.withUnsafeBufferPointer { entryConcepts in
-                        documentBytes.withUnsafeBufferPointer { documentBytes in
-                            for match in matches {
-                                let concept = Int(entryConcepts[Int(match.entry)])
-                                let label = starts[concept]..<starts[concept + 1]
-                                // Digits of two numbers, four tabs, the kind and a line feed fit in 64.
-                                let needed = documentBytes.count + 2 * (match.end - match.start) + label.count + 64
-                                if count + needed > capacity {
-                                    capacity = max(capacity * 2, count + needed)
-                                    let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-                                    larger.update(from: buffer, count: count)
-                                    buffer.deallocate()
-                                    buffer = larger
-                                }
-                                var out = buffer + count
-                                out.update(from: documentBytes.baseAddress!, count: documentBytes.count)
-                                out += documentBytes.count
-                                out.pointee = 0x09
-                                out = Self.writeNumber(match.line, to: out + 1)
-                                out.pointee = 0x09
-                                out = Self.writeNumber(match.column, to: out + 1)
-                                out.pointee = 0x09
-                                out += 1
-                                for index in match.start..<match.end {
-                                    let byte = text[index]
-                                    switch byte {
-                                    case 0x09: (out[0], out[1], out) = (0x5C, 0x74, out + 2)
-                                    case 0x0A: (out[0], out[1], out) = (0x5C, 0x6E, out + 2)
-                                    case 0x0D: (out[0], out[1], out) = (0x5C, 0x72, out + 2)
-                                    case 0x5C: (out[0], out[1], out) = (0x5C, 0x5C, out + 2)
-                                    default: (out.pointee, out) = (byte, out + 1)
+        // An upper bound of the rows' size, so they are written straight into the array returned
+        // (growing a buffer and copying it out cost a copy of every output byte).
+        let entryConcepts = labels.entryConcepts
+        let starts = labels.starts
+        var capacity = 0
+        for match in matches {
+            let concept = Int(entryConcepts[Int(match.entry)])
+            // Digits of two numbers, four tabs, the kind and a line feed fit in 64.
+            capacity += documentBytes.count + 2 * (match.end - match.start) + Int(starts[concept + 1] - starts[concept]) + 64
+        }
+        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            let buffer = buffer.baseAddress!
+            chunk.bytes.withUnsafeBufferPointer { text in
+                labels.pool.withUnsafeBufferPointer { pool in
+                    starts.withUnsafeBufferPointer { starts in
+                        entryConcepts.withUnsafeBufferPointer { entryConcepts in
+                            documentBytes.withUnsafeBufferPointer { documentBytes in
+                                var out = buffer
+                                for match in matches {
+                                    let concept = Int(entryConcepts[Int(match.entry)])
+                                    let label = Int(starts[concept])..<Int(starts[concept + 1])
+                                    out.update(from: documentBytes.baseAddress!, count: documentBytes.count)
+                                    out += documentBytes.count
+                                    out.pointee = 0x09
+                                    out = Self.writeNumber(match.line, to: out + 1)
+                                    out.pointee = 0x09
+                                    out = Self.writeNumber(match.column, to: out + 1)
+                                    out.pointee = 0x09
+                                    out += 1
+                                    for index in match.start..<match.end {
+                                        let byte = text[index]
+                                        switch byte {
+                                        case 0x09: (out[0], out[1], out) = (0x5C, 0x74, out + 2)
+                                        case 0x0A: (out[0], out[1], out) = (0x5C, 0x6E, out + 2)
+                                        case 0x0D: (out[0], out[1], out) = (0x5C, 0x72, out + 2)
+                                        case 0x5C: (out[0], out[1], out) = (0x5C, 0x5C, out + 2)
+                                        default: (out.pointee, out) = (byte, out + 1)
+                                        }
                                     }
+                                    out.pointee = 0x09
+                                    out += 1
+                                    if !label.isEmpty {
+                                        out.update(from: pool.baseAddress! + label.lowerBound, count: label.count)
+                                        out += label.count
+                                    }
+                                    out = Self.writeKind(match.kind, to: out)
+                                    out.pointee = 0x0A
+                                    out += 1
                                 }
-                                out.pointee = 0x09
-                                out += 1
-                                if !label.isEmpty {
-                                    out.update(from: pool.baseAddress! + label.lowerBound, count: label.count)
-                                    out += label.count
-                                }
-                                out = Self.writeKind(match.kind, to: out)
-                                out.pointee = 0x0A
-                                count = out + 1 - buffer
+                                initialized = out - buffer
                             }
                         }
                     }
                 }
             }
         }
-        return Array(UnsafeBufferPointer(start: buffer, count: count))
     }
 
     /// Writes the decimal digits of `value` (not negative) and returns the pointer past them.
