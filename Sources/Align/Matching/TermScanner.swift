@@ -360,9 +360,9 @@ struct LineScan {
         func located(_ match: (first: Int, last: Int, entry: Int32, kind: MatchKind), elided: Bool? = nil) -> ScanMatch {
             var start = tokens[match.first].start
             if elided ?? hasElision(before: match.first) { start = tokens[match.first - 2].start }
-            while cursor < start {
-                if base[cursor] & 0xC0 != 0x80 { column += 1 }
-                cursor += 1
+            if cursor < start, let bytes = base.baseAddress {
+                column += ScalarCount.between(bytes, cursor, start)
+                cursor = start
             }
             return ScanMatch(entry: match.entry, start: start, termStart: tokens[match.first].start, end: tokens[match.last].end, line: line, column: column, kind: match.kind)
         }

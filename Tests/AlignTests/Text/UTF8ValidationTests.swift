@@ -33,3 +33,25 @@ struct UTF8ValidationTests {
         #expect(invalidSeen > 500)
     }
 }
+
+@Suite("text: code point counting")
+struct ScalarCountTests {
+    @Test("counts what a byte loop counts, for every start and end around the blocks")
+    func agreesWithByteLoop() {
+        var generator = SeededGenerator(seed: 0x5EED_0C07)
+        let pieces: [[UInt8]] = [[0x61], [0x20], Array("é".utf8), Array("’".utf8), Array("𝄞".utf8), [0x80], [0xBF], [0xC0], [0xFF], [0x7F]]
+        for _ in 0..<300 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...40, using: &generator) { bytes += pieces.randomElement(using: &generator)! }
+            bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                for start in 0...bytes.count {
+                    for end in start...bytes.count {
+                        let expected = bytes[start..<end].count { $0 & 0xC0 != 0x80 }
+                        #expect(ScalarCount.between(base, start, end) == expected)
+                    }
+                }
+            }
+        }
+    }
+}
