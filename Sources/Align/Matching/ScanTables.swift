@@ -58,6 +58,12 @@ final class ScanTables: @unchecked Sendable {
         @inline(__always)
         func child(_ node: Int32, _ symbol: Int32) -> Int32 {
             if node == 0 { return UInt(bitPattern: Int(symbol)) < UInt(symbolCount) ? rootChildren[Int(symbol)] : -1 }
+            return childBelowRoot(node, symbol)
+        }
+
+        /// `child` for a node other than the root.
+        @inline(__always)
+        func childBelowRoot(_ node: Int32, _ symbol: Int32) -> Int32 {
             let key = SymbolTrie.key(node, symbol)
             let mixed = SymbolTrie.mix(key)
             guard mayHaveEdge(mixed) else { return -1 }
@@ -142,9 +148,9 @@ final class ScanTables: @unchecked Sendable {
             var slot = Int(truncatingIfNeeded: entry.hash) & (recordSlots - 1)
             while records[slot].found { slot = (slot + 1) & (recordSlots - 1) }
             records[slot] = WordCache.Entry(
-                hash: entry.hash, length: entry.length, exact: entry.exact, lemma: entry.lemma, isElision: entry.isElision,
-                startsExact: entry.exact >= 0 && frozenExact.child(0, entry.exact) >= 0,
-                startsInflected: entry.lemma >= 0 && frozenInflected.child(0, entry.lemma) >= 0, found: true)
+                hash: entry.hash, length: entry.length, exact: entry.exact, lemma: entry.lemma,
+                exactRoot: entry.exact >= 0 ? frozenExact.child(0, entry.exact) : -1,
+                inflectedRoot: entry.lemma >= 0 ? frozenInflected.child(0, entry.lemma) : -1, isElision: entry.isElision, found: true)
         }
         symbolRecords = records
         symbolRecordMask = recordSlots - 1

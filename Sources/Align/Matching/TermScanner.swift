@@ -33,9 +33,10 @@ public struct TermScanner: Sendable {
         var breaks: Bool
         var startsUpper: Bool
         var hasLower: Bool
-        /// Whether a form of the exact trie, or of the inflection trie, can start at this token.
-        var startsExact = false
-        var startsInflected = false
+        /// The exact trie's and the inflection trie's root child along this token (`WordCache.Entry`),
+        /// -1 when no form of that trie starts here.
+        var exactRoot: Int32 = -1
+        var inflectedRoot: Int32 = -1
         /// Whether a separator comes before this token, and whether that separator holds a CR
         /// (nothing matches across it).
         var afterSeparator = false
@@ -44,8 +45,11 @@ public struct TermScanner: Sendable {
         /// may end here (see `LineScan.mayBeNearMiss`).
         var mayBeNearMiss = false
 
-        /// Whether any form can start at this token.
-        var starts: Bool { startsExact || startsInflected }
+        var startsExact: Bool { exactRoot >= 0 }
+        var startsInflected: Bool { inflectedRoot >= 0 }
+        /// Whether any form can start at this token: the AND of two pointers is negative only when
+        /// both are -1.
+        var starts: Bool { exactRoot & inflectedRoot >= 0 }
 
         var isBreaker: Bool { breaks }
     }
@@ -321,7 +325,7 @@ struct LineScan {
             TermScanner.Token(
                 start: start, end: end, exact: found.exact, lemma: found.lemma, kind: kind,
                 isElision: found.isElision, breaks: false, startsUpper: startsUpper, hasLower: hasLower,
-                startsExact: found.startsExact, startsInflected: found.startsInflected))
+                exactRoot: found.exactRoot, inflectedRoot: found.inflectedRoot))
     }
 
     /// Matches the tokens of one line and records the matches.
@@ -438,26 +442,29 @@ struct LineScan {
     mutating func longestMatch(at first: Int) -> (Int, Int32, Bool)? {
         var best: (Int, Int32, Bool)?
         let token = tokens[first]
-        if token.startsExact { walk(tables.exact, from: first, inflected: false, best: &best) }
-        if token.startsInflected { walk(tables.inflected, from: first, inflected: true, best: &best) }
+        if token.exactRoot >= 0 { walk(tables.exact, from: first, root: token.exactRoot, inflected: false, best: &best) }
+        if token.inflectedRoot >= 0 { walk(tables.inflected, from: first, root: token.inflectedRoot, inflected: true, best: &best) }
         return best
     }
 
+    /// Follows the tokens after `first` down `trie` from `root`, the child pointer of the trie's
+    /// root along `tokens[first]`.
     @inline(__always)
-    mutating func walk(_ trie: ScanTables.Trie, from first: Int, inflected: Bool, best: inout (Int, Int32, Bool)?) {
-        var node: Int32 = 0
+    mutating func walk(_ trie: ScanTables.Trie, from first: Int, root: Int32, inflected: Bool, best: inout (Int, Int32, Bool)?) {
+        var pointer = root
         var index = first
         let count = tokens.count
-        while index < count {
-            let symbol = symbol(tokens[index], inflected: inflected, continuing: index > first)
-            if symbol < 0 { break }
-            let pointer = trie.child(node, symbol)
-            if pointer < 0 { break }
-            node = ScanTables.Trie.node(pointer)
+        while true {
+            let node = ScanTables.Trie.node(pointer)
             if ScanTables.Trie.endsForm(pointer), best == nil || index > best!.0, let entry = acceptedEntry(trie, node, first: first, last: index) {
                 best = (index, entry, inflected)
             }
             index += 1
+            guard index < count else { break }
+            let symbol = symbol(tokens[index], inflected: inflected)
+            if symbol < 0 { break }
+            pointer = trie.childBelowRoot(node, symbol)
+            if pointer < 0 { break }
         }
     }
 

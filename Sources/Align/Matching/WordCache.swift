@@ -10,19 +10,25 @@ struct WordCache {
         var length: Int32
         var exact: Int32
         var lemma: Int32
+        /// The child pointer of the exact trie's root along this word (terminal bit included), or
+        /// -1 when no form starts with it; the same for the inflection trie. A walk starts from
+        /// here instead of looking the root's child up again.
+        var exactRoot: Int32
+        var inflectedRoot: Int32
         var isElision: Bool
-        var startsExact: Bool
-        var startsInflected: Bool
         /// Whether the word is in the symbol table at all.
         var found: Bool
 
+        var startsExact: Bool { exactRoot >= 0 }
+        var startsInflected: Bool { inflectedRoot >= 0 }
+
         /// An empty slot (of the cache or of `ScanTables.symbolRecords`): no word has length -2.
-        static let empty = Entry(hash: 0, length: -2, exact: -1, lemma: -1, isElision: false, startsExact: false, startsInflected: false, found: false)
+        static let empty = Entry(hash: 0, length: -2, exact: -1, lemma: -1, exactRoot: -1, inflectedRoot: -1, isElision: false, found: false)
 
         /// The answer for a word the glossary does not have.
         @inline(__always)
         static func absent(hash: UInt64, length: Int) -> Entry {
-            Entry(hash: hash, length: Int32(length), exact: -1, lemma: -1, isElision: false, startsExact: false, startsInflected: false, found: false)
+            Entry(hash: hash, length: Int32(length), exact: -1, lemma: -1, exactRoot: -1, inflectedRoot: -1, isElision: false, found: false)
         }
     }
 
