@@ -278,7 +278,7 @@ struct LineScan {
                 // Outside a word or a separator, invisible characters belong to nothing.
                 index += scalar.width
             default:
-                appendWord(start: index, end: index + scalar.width, hash: foldedHash(scalar), length: scalar.foldLength, startsUpper: false, hasLower: false, kind: TermScanner.Token.punctuation)
+                appendPunctuation(scalar, at: index)
                 index += scalar.width
             }
         }
@@ -296,6 +296,24 @@ struct LineScan {
         tokens.append(token)
     }
 
+    /// A capitalized word the glossary does not have: a token of its own, as a near miss may end
+    /// there. Out of line, so that the common paths of `appendWord` are inlined into the byte loop.
+    @inline(never)
+    mutating func appendUnknownCapitalized(start: Int, end: Int, hash: UInt64, length: Int, hasLower: Bool) {
+        var token = TermScanner.Token(start: start, end: end, exact: -1, lemma: -1, kind: TermScanner.Token.word, isElision: false, breaks: false, startsUpper: true, hasLower: hasLower)
+        if checksNearMisses, end - start >= NearMissIndex.minimumLength {
+            token.mayBeNearMiss = mayBeNearMiss(hash: hash, length: length, allCapitals: !hasLower, start: start, end: end)
+        }
+        append(token)
+    }
+
+    /// A punctuation token, kept out of line so that the word path, far more frequent, is the one
+    /// inlined into the byte loop.
+    @inline(never)
+    mutating func appendPunctuation(_ scalar: Scalar, at index: Int) {
+        appendWord(start: index, end: index + scalar.width, hash: foldedHash(scalar), length: scalar.foldLength, startsUpper: false, hasLower: false, kind: TermScanner.Token.punctuation)
+    }
+
     /// A word or punctuation token. Words absent from the glossary cannot take part in a match:
     /// a run of them becomes one breaker token, unless one may be a misspelled name (capitalized),
     /// which near-miss detection needs to see.
@@ -304,14 +322,10 @@ struct LineScan {
         let found = cache.lookup(hash: hash, length: length, in: tables)
         guard found.found else {
             if kind == TermScanner.Token.word, startsUpper {
-                var token = TermScanner.Token(start: start, end: end, exact: -1, lemma: -1, kind: kind, isElision: false, breaks: false, startsUpper: true, hasLower: hasLower)
-                if checksNearMisses, end - start >= NearMissIndex.minimumLength {
-                    token.mayBeNearMiss = mayBeNearMiss(hash: hash, length: length, allCapitals: !hasLower, start: start, end: end)
-                }
-                append(token)
+                appendUnknownCapitalized(start: start, end: end, hash: hash, length: length, hasLower: hasLower)
                 return
             }
-            if let last = tokens.last, last.isBreaker {
+            if !tokens.isEmpty, tokens[tokens.count - 1].isBreaker {
                 // The separator between two unknown words cannot matter: one breaker covers both.
                 tokens[tokens.count - 1].end = end
                 pendingSeparator = false
