@@ -78,8 +78,12 @@ public struct DocumentReader {
         let cut = atEnd ? pending.count : lastBreak! + 1
         // A line that ended within the last read may still be too long.
         if let long = Self.firstLongLine(in: pending[..<cut]) { throw tooLong(long) }
-        var block = Array(pending[..<cut])
-        pending.removeFirst(cut)
+        // The chunk takes over `pending`'s storage and only the unfinished line after `cut` is
+        // copied out: copying the chunk out of `pending` cost a copy of every input byte.
+        let rest = Array(pending[cut...])
+        var block = pending
+        pending = rest
+        block.removeSubrange(cut...)
         if firstBlock, let nul = block.prefix(8192).firstIndex(of: 0) {
             throw Problem.binary(offset: nul)
         }
@@ -90,11 +94,13 @@ public struct DocumentReader {
             block.removeFirst(3)
             offset += 3
         }
-        let chunk = DocumentChunk(
-            document: document, bytes: encoding.decodeToUTF8(block), originalOffset: offset, firstLine: line,
-            isSingleByte: encoding != .utf8, needsValidation: encoding == .utf8)
         offset += block.count
-        line += block.count { $0 == 0x0A }
+        let lines = block.withUnsafeBufferPointer { UTF8Count.lineFeeds(in: $0) }
+        // UTF-8 chunks are the block itself: `decodeToUTF8` would copy it once more.
+        let chunk = DocumentChunk(
+            document: document, bytes: encoding == .utf8 ? block : encoding.decodeToUTF8(block), originalOffset: offset - block.count,
+            firstLine: line, isSingleByte: encoding != .utf8, needsValidation: encoding == .utf8)
+        line += lines
         return chunk
     }
 

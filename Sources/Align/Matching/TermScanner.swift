@@ -379,7 +379,7 @@ struct LineScan {
             var start = tokens[match.first].start
             if elided ?? hasElision(before: match.first) { start = tokens[match.first - 2].start }
             if cursor < start, let bytes = base.baseAddress {
-                column += ScalarCount.between(bytes, cursor, start)
+                column += UTF8Count.scalars(bytes, cursor, start)
                 cursor = start
             }
             return ScanMatch(entry: match.entry, start: start, termStart: tokens[match.first].start, end: tokens[match.last].end, line: line, column: column, kind: match.kind)

@@ -35,7 +35,7 @@ struct UTF8ValidationTests {
 }
 
 @Suite("text: code point counting")
-struct ScalarCountTests {
+struct UTF8CountTests {
     @Test("counts what a byte loop counts, for every start and end around the blocks")
     func agreesWithByteLoop() {
         var generator = SeededGenerator(seed: 0x5EED_0C07)
@@ -48,10 +48,21 @@ struct ScalarCountTests {
                 for start in 0...bytes.count {
                     for end in start...bytes.count {
                         let expected = bytes[start..<end].count { $0 & 0xC0 != 0x80 }
-                        #expect(ScalarCount.between(base, start, end) == expected)
+                        #expect(UTF8Count.scalars(base, start, end) == expected)
                     }
                 }
             }
+        }
+    }
+
+    @Test("counts line feeds as a byte loop does, next to bytes one bit away from a line feed")
+    func countsLineFeeds() {
+        var generator = SeededGenerator(seed: 0x5EED_0C08)
+        let alphabet: [UInt8] = [0x0A, 0x0B, 0x08, 0x8A, 0x0E, 0x2A, 0x00, 0xFF, 0x09, 0x61]
+        for length in 0..<200 {
+            let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+            let expected = bytes.count { $0 == 0x0A }
+            #expect(bytes.withUnsafeBufferPointer { UTF8Count.lineFeeds(in: $0) } == expected)
         }
     }
 }
