@@ -60,7 +60,15 @@ struct NearMissIndex: Sendable {
 
     /// Hashes of the word and of each one-scalar deletion of it (duplicates possible).
     static func variantHashes(_ word: [UInt8]) -> [UInt64] {
-        var hashes = [WordHash.of(word)]
+        var hashes: [UInt64] = []
+        forEachVariantHash(word) { hashes.append($0) }
+        return hashes
+    }
+
+    /// Calls `body` with the hash of the word, then of each one-scalar deletion of it, in order.
+    @inline(__always)
+    static func forEachVariantHash(_ word: [UInt8], _ body: (UInt64) -> Void) {
+        body(WordHash.of(word))
         var start = 0
         while start < word.count {
             var end = start + 1
@@ -68,19 +76,20 @@ struct NearMissIndex: Sendable {
             var hasher = WordHasher()
             for offset in 0..<start { hasher.append(word[offset]) }
             for offset in end..<word.count { hasher.append(word[offset]) }
-            hashes.append(hasher.value)
+            body(hasher.value)
             start = end
         }
-        return hashes
     }
 
     /// Acronyms get the looser rules (five letters, any ending: `ATACM` for `ATACMS`) only when
     /// both the text and the glossary write the word in capitals.
     func candidates(for word: [UInt8], allCapitals: Bool) -> [Int32] {
-        let scalars = String(decoding: word, as: UTF8.self).unicodeScalars
-        guard scalars.count >= (allCapitals ? Self.minimumLength : Self.minimumCapitalizedLength) else { return [] }
+        // Most words asked about have no candidate: they are answered without building a string
+        // or an array (this ran for every capitalized word a scan had not seen recently).
+        let scalarCount = word.count { $0 & 0xC0 != 0x80 }
+        guard scalarCount >= (allCapitals ? Self.minimumLength : Self.minimumCapitalizedLength) else { return [] }
         var found: [Int32] = []
-        for hash in Self.variantHashes(word) {
+        Self.forEachVariantHash(word) { hash in
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slotWords[slot] >= 0 {
                 if slotHashes[slot] == hash, !found.contains(slotWords[slot]) { found.append(slotWords[slot]) }
@@ -88,6 +97,7 @@ struct NearMissIndex: Sendable {
             }
         }
         guard !found.isEmpty else { return [] }
+        let scalars = String(decoding: word, as: UTF8.self).unicodeScalars
         let wordScalars = Array(scalars)
         if Self.isRomanNumeral(wordScalars) { return [] }
         return found.sorted().filter { index in

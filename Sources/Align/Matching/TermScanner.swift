@@ -414,20 +414,39 @@ struct LineScan {
     /// text is deliberate (another name, a word), not a typo. The exact matches such a near miss
     /// had swallowed come back.
     mutating func dropRecurringNearMisses() {
-        guard !swallowed.isEmpty || matches.contains(where: { $0.kind == .misspelled }) else { return }
+        var misspelled: [Int] = []
+        for index in matches.indices where matches[index].kind == .misspelled { misspelled.append(index) }
+        guard !misspelled.isEmpty else { return }
+        let keys = misspelled.map { index in
+            FormKey(String(decoding: UnsafeBufferPointer(rebasing: base[matches[index].termStart..<matches[index].end]), as: UTF8.self)).value
+        }
         var counts: [String: Int] = [:]
-        func key(_ match: ScanMatch) -> String {
-            FormKey(String(decoding: UnsafeBufferPointer(rebasing: base[match.termStart..<match.end]), as: UTF8.self)).value
-        }
-        for match in matches where match.kind == .misspelled { counts[key(match), default: 0] += 1 }
-        var dropped = Set<Int>()
-        for (index, match) in matches.enumerated() where match.kind == .misspelled && counts[key(match)]! >= LineScan.recurringNearMiss {
-            dropped.insert(index)
-        }
+        for key in keys { counts[key, default: 0] += 1 }
+        let dropped = misspelled.indices.filter { counts[keys[$0]]! >= LineScan.recurringNearMiss }.map { misspelled[$0] }
         guard !dropped.isEmpty else { return }
-        var kept = matches.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
-        kept += swallowed.filter { dropped.contains($0.nearMiss) }.map(\.match)
-        matches = kept.sorted { $0.start < $1.start }
+        // Matches never overlap and the matches a near miss swallowed lie inside it, so the kept
+        // matches and those coming back are merged by start, not sorted again (this ran on every
+        // chunk with a recurring near miss: a whole copy, a set lookup per match and a sort).
+        let droppedSet = Set(dropped)
+        let returning = swallowed.filter { droppedSet.contains($0.nearMiss) }.map(\.match).sorted { $0.start < $1.start }
+        var kept: [ScanMatch] = []
+        kept.reserveCapacity(matches.count - dropped.count + returning.count)
+        var nextDropped = 0
+        var nextReturning = 0
+        for index in matches.indices {
+            if nextDropped < dropped.count, dropped[nextDropped] == index {
+                nextDropped += 1
+                continue
+            }
+            let match = matches[index]
+            while nextReturning < returning.count, returning[nextReturning].start < match.start {
+                kept.append(returning[nextReturning])
+                nextReturning += 1
+            }
+            kept.append(match)
+        }
+        kept += returning[nextReturning...]
+        matches = kept
     }
 
     /// How many times a near-miss spelling may occur in one text before it counts as deliberate.
