@@ -44,8 +44,8 @@ extension LineScan {
     /// Whether a capitalized word is long enough to be a near miss on its own.
     mutating func isLongEnoughAlone(_ index: Int) -> Bool {
         let token = tokens[index]
-        var scalars = 0
-        for offset in token.start..<token.end where base[offset] & 0xC0 != 0x80 { scalars += 1 }
+        guard let bytes = base.baseAddress else { return false }
+        let scalars = UTF8Count.scalars(bytes, token.start, token.end)
         return scalars >= NearMissIndex.minimumLoneCapitalizedLength
     }
 

@@ -90,8 +90,8 @@ final class ScanTables: @unchecked Sendable {
     /// The symbol table as one open-addressing table of whole records (hash, length, symbols
     /// and flags), so a word the `WordCache` does not hold costs one cache miss, not one for the
     /// slot and one for each field (at 100k terms, slot and hash loads were a quarter of the
-    /// time spent looking words up). Records record whether the word can start a form of the
-    /// exact trie and of the inflection trie: most glossary words (`de`, `la`) only continue forms.
+    /// time spent looking words up). Records carry the word's child of each trie's root (-1 when
+    /// no form starts with it): most glossary words (`de`, `la`) only continue forms.
     let symbolRecords: UnsafeMutablePointer<WordCache.Entry>
     let symbolRecordMask: Int
     /// Per glossary entry: bit 0 avoided, bit 1 preferred, bit 2 case-sensitive; and the form's

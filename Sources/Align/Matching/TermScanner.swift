@@ -45,8 +45,6 @@ public struct TermScanner: Sendable {
         /// may end here (see `LineScan.mayBeNearMiss`).
         var mayBeNearMiss = false
 
-        var startsExact: Bool { exactRoot >= 0 }
-        var startsInflected: Bool { inflectedRoot >= 0 }
         /// Whether any form can start at this token: the AND of two pointers is negative only when
         /// both are -1.
         var starts: Bool { exactRoot & inflectedRoot >= 0 }

@@ -19,9 +19,6 @@ struct WordCache {
         /// Whether the word is in the symbol table at all.
         var found: Bool
 
-        var startsExact: Bool { exactRoot >= 0 }
-        var startsInflected: Bool { inflectedRoot >= 0 }
-
         /// An empty slot (of the cache or of `ScanTables.symbolRecords`): no word has length -2.
         static let empty = Entry(hash: 0, length: -2, exact: -1, lemma: -1, exactRoot: -1, inflectedRoot: -1, isElision: false, found: false)
 
