@@ -36,6 +36,8 @@ struct ParseState {
     /// Looked up once from the header, not once a row.
     var hasRequiredColumns = false
     var flagsIndex: Int?
+    /// Scratch space of `parseRow`, kept to spare an allocation per row.
+    var cellScratch: [Int] = []
     /// Apostrophe styles seen in forms, with the items that use each, for `mixed-apostrophes`.
     var apostropheUses: [Character: [SourceLocation]] = [:]
     /// Rows after the header of at least this many bytes are parsed in parts.
@@ -310,20 +312,35 @@ struct ParseState {
     }
 
     mutating func parseRow(_ text: String, line: Int, byteOffset: Int) {
+        var storage = text
+        storage.withUTF8 { parseRow(bytes: $0, text: text, line: line, byteOffset: byteOffset) }
+    }
+
+    /// Splits, checks and trims the row on its UTF-8 bytes and builds the concept once, at the
+    /// end. Measured reason: working on substrings and filling a `Concept` field by field,
+    /// retains and releases were a third of loading a 100k-term glossary.
+    private mutating func parseRow(bytes: UnsafeBufferPointer<UInt8>, text: String, line: Int, byteOffset: Int) {
         let header = document.header
-        let cells = text.fields(separatedBy: 0x09)
-        var columns: [Int] = []
-        columns.reserveCapacity(cells.count)
-        var column = 1
-        for cell in cells {
-            columns.append(column)
-            // Scalars counted on the bytes (every byte but a continuation byte starts one): the
-            // scalar view of a substring was a visible share of reading a large glossary.
-            column += cell.utf8.count { $0 & 0xC0 != 0x80 } + 1
+        // Per cell: start, end and 1-based column, three at a time; reused from row to row.
+        var cells = cellScratch
+        cellScratch = []
+        defer {
+            cells.removeAll(keepingCapacity: true)
+            cellScratch = cells
         }
-        guard cells.count == header.count else {
-            let where_ = cells.count > header.count ? columns[header.count] : column - 1
-            report(.error, "field-count", "row has \(cells.count) field\(cells.count == 1 ? "" : "s"), the header has \(header.count)", line: line, column: where_)
+        var column = 1
+        var cellStart = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x09 {
+            cells.append(cellStart)
+            cells.append(index)
+            cells.append(column)
+            column += Self.scalarCount(bytes, cellStart, index) + 1
+            cellStart = index + 1
+        }
+        let cellCount = cells.count / 3
+        guard cellCount == header.count else {
+            let where_ = cellCount > header.count ? cells[3 * header.count + 2] : column - 1
+            report(.error, "field-count", "row has \(cellCount) field\(cellCount == 1 ? "" : "s"), the header has \(header.count)", line: line, column: where_)
             document.lines.append(.unparsed(text))
             document.isRewritable = false
             return
@@ -332,70 +349,130 @@ struct ParseState {
             document.lines.append(.unparsed(text))
             return
         }
-        let origin = Concept.Origin(file: path, line: line, lineByteOffset: byteOffset, header: header, rowText: text)
-        var concept = Concept(id: "", english: "", french: [], origin: origin)
+        func string(_ start: Int, _ end: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        var id = ""
+        var english = ""
+        var french: [String] = []
+        var englishAvoid: [String] = []
+        var frenchAvoid: [String] = []
+        var note = ""
+        var examples: [String] = []
+        var counterexamples: [String] = []
+        var extra: [Concept.ExtraField] = []
         for (index, name) in header.enumerated() {
-            let cell = cells[index]
-            let cellColumn = columns[index]
-            checkHygiene(cell, line: line, column: cellColumn, column: name)
+            let (start, end, cellColumn) = (cells[3 * index], cells[3 * index + 1], cells[3 * index + 2])
+            checkHygiene(bytes, start, end, line: line, column: cellColumn, column: name)
             let known = headerColumns[index]
             if let known, known.isList {
                 var items: [String] = []
                 var itemColumn = cellColumn
-                if !cell.utf8.allSatisfy({ $0 == 0x20 }) {
-                    for raw in cell.fields(separatedBy: 0x7C) {
-                        let item = raw.trimmingSpaces()
-                        if item.isEmpty {
-                            report(.warning, "empty-form", "empty item in '\(name)' (two '|' in a row, or one at an end)", line: line, column: itemColumn)
-                        } else {
-                            if item.utf8.count != raw.utf8.count {
-                                report(.warning, "whitespace", "leading or trailing space around '\(item)' in '\(name)'", line: line, column: itemColumn)
-                            }
-                            items.append(item)
-                            if known.holdsForms { noteApostrophes(item, line: line, column: itemColumn + leadingWhitespace(raw)) }
+                if bytes[start..<end].contains(where: { $0 != 0x20 }) {
+                    var rawStart = start
+                    for rawEnd in start...end where rawEnd == end || bytes[rawEnd] == 0x7C {
+                        defer {
+                            itemColumn += Self.scalarCount(bytes, rawStart, rawEnd) + 1
+                            rawStart = rawEnd + 1
                         }
-                        itemColumn += raw.unicodeScalars.count + 1
+                        let trimmed = Self.trimmed(bytes, rawStart, rawEnd)
+                        if trimmed.start == trimmed.end {
+                            report(.warning, "empty-form", "empty item in '\(name)' (two '|' in a row, or one at an end)", line: line, column: itemColumn)
+                            continue
+                        }
+                        let item = string(trimmed.start, trimmed.end)
+                        if trimmed.end - trimmed.start != rawEnd - rawStart {
+                            report(.warning, "whitespace", "leading or trailing space around '\(item)' in '\(name)'", line: line, column: itemColumn)
+                        }
+                        items.append(item)
+                        if known.holdsForms { noteApostrophes(item, line: line, column: itemColumn + trimmed.leading) }
                     }
                 }
                 switch known {
-                case .fr: concept.french = items
-                case .enAvoid: concept.englishAvoid = items
-                case .frAvoid: concept.frenchAvoid = items
-                case .examples: concept.examples = items
-                case .counterexamples: concept.counterexamples = items
+                case .fr: french = items
+                case .enAvoid: englishAvoid = items
+                case .frAvoid: frenchAvoid = items
+                case .examples: examples = items
+                case .counterexamples: counterexamples = items
                 default: break
                 }
             } else {
-                let value = cell.trimmingSpaces()
-                if value.utf8.count != cell.utf8.count, !value.isEmpty {
+                let trimmed = Self.trimmed(bytes, start, end)
+                if trimmed.end - trimmed.start != end - start, trimmed.start != trimmed.end {
                     report(.warning, "whitespace", "leading or trailing space in '\(name)'", line: line, column: cellColumn)
                 }
                 switch known {
-                case .id: concept.id = value
+                case .id: id = string(trimmed.start, trimmed.end)
                 case .en:
-                    concept.english = value
-                    noteApostrophes(value, line: line, column: cellColumn + leadingWhitespace(cell))
-                case .note: concept.note = value
+                    english = string(trimmed.start, trimmed.end)
+                    noteApostrophes(english, line: line, column: cellColumn + trimmed.leading)
+                case .note: note = string(trimmed.start, trimmed.end)
                 case .flags: break
-                default: concept.extra.append(Concept.ExtraField(name: name, value: String(cell)))
+                default: extra.append(Concept.ExtraField(name: name, value: string(start, end)))
                 }
             }
         }
         for required in GlossaryColumn.required {
-            let empty = required == .fr ? concept.french.isEmpty : required == .id ? concept.id.isEmpty : concept.english.isEmpty
+            let empty = required == .fr ? french.isEmpty : required == .id ? id.isEmpty : english.isEmpty
             if empty {
-                report(.error, "empty-field", "required field '\(required.rawValue)' is empty", line: line, column: columns[columnIndex[required.rawValue]!])
+                report(.error, "empty-field", "required field '\(required.rawValue)' is empty", line: line, column: cells[3 * columnIndex[required.rawValue]! + 2])
             }
         }
-        if !concept.id.isEmpty, !GlossaryValidator.isValidID(concept.id) {
-            report(.error, "invalid-id", "id '\(concept.id)' is not lower-case kebab-case starting with a letter (like 'kim-jong-un')", line: line, column: columns[columnIndex["id"]!])
+        if !id.isEmpty, !GlossaryValidator.isValidID(id) {
+            report(.error, "invalid-id", "id '\(id)' is not lower-case kebab-case starting with a letter (like 'kim-jong-un')", line: line, column: cells[3 * columnIndex["id"]! + 2])
         }
+        var flags: GlossaryFlags = []
         if let flagsIndex {
-            let cell = cells[flagsIndex]
-            concept.flags = parseFlags(cell.trimmingSpaces(), line: line, column: columns[flagsIndex] + leadingWhitespace(cell))
+            let trimmed = Self.trimmed(bytes, cells[3 * flagsIndex], cells[3 * flagsIndex + 1])
+            // An empty cell has no flag to read (most rows).
+            if trimmed.start != trimmed.end {
+                flags = parseFlags(string(trimmed.start, trimmed.end), line: line, column: cells[3 * flagsIndex + 2] + trimmed.leading)
+            }
         }
         document.lines.append(.row(document.concepts.count))
-        document.concepts.append(concept)
+        document.concepts.append(
+            Concept(
+                id: id, english: english, french: french, englishAvoid: englishAvoid, frenchAvoid: frenchAvoid, flags: flags, note: note,
+                examples: examples, counterexamples: counterexamples, extra: extra,
+                origin: Concept.Origin(file: path, line: line, lineByteOffset: byteOffset, header: header, rowText: text)))
+    }
+
+    /// The code points in `bytes[start..<end]`.
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        guard let base = bytes.baseAddress, end > start else { return 0 }
+        return UTF8Count.scalars(base, start, end)
+    }
+
+    /// `bytes[start..<end]` without leading and trailing horizontal white space (the bytes
+    /// `trimmingSpaces()` keeps), and the number of code points dropped at the start.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (start: Int, end: Int, leading: Int) {
+        var first = start
+        var leading = 0
+        while first < end {
+            let (scalar, length) = scalar(bytes, at: first)
+            guard scalar.isHorizontalWhitespace else { break }
+            first += length
+            leading += 1
+        }
+        var last = end
+        while last > first {
+            var lead = last - 1
+            while lead > first, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            guard scalar(bytes, at: lead).scalar.isHorizontalWhitespace else { break }
+            last = lead
+        }
+        return (first, last, leading)
+    }
+
+    /// The code point that starts at `index` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     mutating func parseFlags(_ cell: String, line: Int, column: Int) -> GlossaryFlags {
@@ -419,25 +496,21 @@ struct ParseState {
         return flags
     }
 
-    /// The number of scalars that `trimmingSpaces()` removes from the start of `text`, so a trimmed
-    /// value's column points at its first character.
-    func leadingWhitespace(_ text: Substring) -> Int {
-        text.unicodeScalars.prefix(while: \.isHorizontalWhitespace).count
-    }
-
     /// NFC, control characters and doubled spaces, in any cell.
-    mutating func checkHygiene(_ cell: Substring, line: Int, column: Int, column name: String) {
+    mutating func checkHygiene(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int, column: Int, column name: String) {
         // Most cells are printable ASCII with single spaces: nothing to report, no scalar walk.
         var lastWasSpace = false
-        var plain = true
-        for byte in cell.utf8 {
+        for byte in bytes[start..<end] {
             if byte < 0x20 || byte >= 0x7F || (byte == 0x20 && lastWasSpace) {
-                plain = false
-                break
+                checkHygiene(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), line: line, column: column, column: name)
+                return
             }
             lastWasSpace = byte == 0x20
         }
-        if plain { return }
+    }
+
+    /// The scalar walk of `checkHygiene`, for cells that are not plain printable ASCII.
+    mutating func checkHygiene(_ cell: String, line: Int, column: Int, column name: String) {
         var offset = 0
         var previousWasSpace = false
         var reportedDoubleSpace = false
@@ -457,7 +530,7 @@ struct ParseState {
             offset += 1
         }
         if needsNFCCheck {
-            let text = String(cell)
+            let text = cell
             if !text.utf8.elementsEqual(text.precomposedStringWithCanonicalMapping.utf8) {
                 report(.warning, "not-nfc", "text in '\(name)' is not in Unicode NFC; 'aligncli fmt' normalizes it", line: line, column: column)
             }
