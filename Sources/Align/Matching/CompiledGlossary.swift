@@ -8,7 +8,6 @@ public struct CompiledGlossary: Sendable {
     struct Entry: Sendable {
         var conceptIndex: Int32
         var form: String
-        var formBytes: [UInt8]
         var isAvoided: Bool
         var isPreferred: Bool
         /// For `case` concepts: the keep-case keys of the form's tokens.
@@ -33,16 +32,31 @@ public struct CompiledGlossary: Sendable {
     let nearMisses: NearMissIndex
     let tables: ScanTables
 
-    /// A form tokenized and folded, ready to insert: the part of compiling that needs no shared
-    /// table, done for many concepts at once.
-    struct PreparedForm {
-        var entry: Entry
-        var tokens: [FormTokenizer.Token]
-        /// Whether the form goes into the inflection trie; then the inflection key of each word
-        /// (empty for other tokens) and its hash.
-        var inflects: Bool
-        var lemmaKeys: [[UInt8]]
-        var lemmaHashes: [UInt64]
+    /// The forms of some concepts tokenized and folded, ready to insert: the part of compiling
+    /// that needs no shared table, done for many concepts at once. Flat arrays of numbers, so the
+    /// thread that inserts them reads a form without retaining anything (with one value per form
+    /// holding arrays, copying and releasing them was a tenth of compiling 100k terms).
+    struct PreparedForms {
+        var entries: [Entry] = []
+        /// Per form: whether it goes into the inflection trie, and the end of its tokens (the
+        /// previous form's end is their start).
+        var inflects: [Bool] = []
+        var tokenEnds: [Int32] = []
+        var tokens = FormTokenizer.Tokens()
+        /// Per token of an inflecting form's word: its inflection key's hash and length (0 for
+        /// other tokens), the key itself in `lemmaPool` up to `lemmaEnds`.
+        var lemmaHashes: [UInt64] = []
+        var lemmaLengths: [Int32] = []
+        var lemmaEnds: [Int32] = []
+        var lemmaPool: [UInt8] = []
+
+        func tokenRange(ofForm form: Int) -> Range<Int> {
+            (form == 0 ? 0 : Int(tokenEnds[form - 1]))..<Int(tokenEnds[form])
+        }
+
+        func lemmaKey(_ token: Int) -> ArraySlice<UInt8> {
+            lemmaPool[(Int(lemmaEnds[token]) - Int(lemmaLengths[token]))..<Int(lemmaEnds[token])]
+        }
     }
 
     /// A word as the symbol table tells words apart: folded hash and length.
@@ -56,24 +70,39 @@ public struct CompiledGlossary: Sendable {
     static let partsPerWave = 8
 
     /// Tokenizes and folds the forms of `concepts[range]`.
-    static func prepare(_ concepts: [Concept], _ range: Range<Int>) -> [PreparedForm] {
+    static func prepare(_ concepts: [Concept], _ range: Range<Int>) -> PreparedForms {
         let fold = ByteFoldTable.shared
-        var prepared: [PreparedForm] = []
+        var prepared = PreparedForms()
+        prepared.tokens.reserveCapacity(tokens: range.count * 6, bytes: range.count * 32)
         for conceptIndex in range {
             let flags = concepts[conceptIndex].flags
             let caseSensitive = flags.contains(.caseSensitive)
             let inflectsConcept = !flags.contains(.exact) && !caseSensitive
             func add(_ form: String, isAvoided: Bool, isPreferred: Bool) {
-                let tokens = FormTokenizer.tokens(form, fold: fold)
-                guard !tokens.isEmpty else { return }
+                let first = prepared.tokens.count
+                guard FormTokenizer.append(form, to: &prepared.tokens, fold: fold) > 0 else { return }
                 let inflects = inflectsConcept && FrenchInflection.inflects(form, flags: flags, table: fold)
-                let lemmaKeys = inflects ? tokens.map { $0.kind == TermScanner.Token.word ? FrenchInflection.key(bytes: $0.folded) : [] } : []
-                prepared.append(
-                    PreparedForm(
-                        entry: Entry(
-                            conceptIndex: Int32(conceptIndex), form: form, formBytes: Array(form.utf8), isAvoided: isAvoided, isPreferred: isPreferred,
-                            caseKeys: caseSensitive ? TermMatcher.trimmed(TextTokenizer.tokenize(form)).map(\.foldedKeepingCase) : nil),
-                        tokens: tokens, inflects: inflects, lemmaKeys: lemmaKeys, lemmaHashes: lemmaKeys.map { WordHash.of($0) }))
+                for token in first..<prepared.tokens.count {
+                    if inflects, prepared.tokens.kinds[token] == TermScanner.Token.word {
+                        let range = prepared.tokens.foldedRange(token)
+                        let parts = prepared.tokens.folded.withUnsafeBufferPointer { FrenchInflection.keyParts(UnsafeBufferPointer(rebasing: $0[range])) }
+                        let keyStart = prepared.lemmaPool.count
+                        prepared.lemmaPool.append(contentsOf: prepared.tokens.folded[range.lowerBound..<(range.lowerBound + parts.prefix)])
+                        prepared.lemmaPool.append(contentsOf: parts.suffix.bytes)
+                        prepared.lemmaHashes.append(prepared.lemmaPool.withUnsafeBufferPointer { WordHash.of(buffer: UnsafeBufferPointer(rebasing: $0[keyStart...])) })
+                        prepared.lemmaLengths.append(Int32(prepared.lemmaPool.count - keyStart))
+                    } else {
+                        prepared.lemmaHashes.append(0)
+                        prepared.lemmaLengths.append(0)
+                    }
+                    prepared.lemmaEnds.append(Int32(prepared.lemmaPool.count))
+                }
+                prepared.tokenEnds.append(Int32(prepared.tokens.count))
+                prepared.inflects.append(inflects)
+                prepared.entries.append(
+                    Entry(
+                        conceptIndex: Int32(conceptIndex), form: form, isAvoided: isAvoided, isPreferred: isPreferred,
+                        caseKeys: caseSensitive ? TermMatcher.trimmed(TextTokenizer.tokenize(form)).map(\.foldedKeepingCase) : nil))
             }
             for (index, form) in concepts[conceptIndex].french.enumerated() { add(form, isAvoided: false, isPreferred: index == 0) }
             for form in concepts[conceptIndex].frenchAvoid { add(form, isAvoided: true, isPreferred: false) }
@@ -121,7 +150,7 @@ public struct CompiledGlossary: Sendable {
         // all exist at once (with 1M forms they held 400 MB).
         let partCount = (concepts.count + Self.preparePartSize - 1) / Self.preparePartSize
         let waveStarts = Array(stride(from: 0, to: partCount, by: Self.partsPerWave))
-        @Sendable func prepareWave(_ start: Int) -> [[PreparedForm]] {
+        @Sendable func prepareWave(_ start: Int) -> [PreparedForms] {
             let waveParts = start..<min(partCount, start + Self.partsPerWave)
             return Self.concurrentMap(waveParts.count) { offset in
                 let part = waveParts.lowerBound + offset
@@ -132,7 +161,7 @@ public struct CompiledGlossary: Sendable {
         for (waveIndex, _) in waveStarts.enumerated() {
             let parts = upcoming
             upcoming = []
-            let nextWave = SerialBox<[[PreparedForm]]>([])
+            let nextWave = SerialBox<[PreparedForms]>([])
             let nextReady = DispatchGroup()
             if waveIndex + 1 < waveStarts.count {
                 let start = waveStarts[waveIndex + 1]
@@ -143,14 +172,14 @@ public struct CompiledGlossary: Sendable {
                 upcoming = nextWave.value
             }
             // The inflected spellings of each key new in this wave, in order of first use.
-            var keyOrder: [[UInt8]] = []
+            var keyOrder: [(part: Int, token: Int)] = []
             var keyIDs: [WordID] = []
-            for part in parts {
-                for form in part where form.inflects {
-                    for (position, key) in form.lemmaKeys.enumerated() where !key.isEmpty {
-                        let id = WordID(hash: form.lemmaHashes[position], length: key.count)
+            for (partIndex, part) in parts.enumerated() {
+                for form in part.inflects.indices where part.inflects[form] {
+                    for token in part.tokenRange(ofForm: form) where part.lemmaLengths[token] > 0 {
+                        let id = WordID(hash: part.lemmaHashes[token], length: Int(part.lemmaLengths[token]))
                         if keysSeen.insert(id).inserted {
-                            keyOrder.append(key)
+                            keyOrder.append((partIndex, token))
                             keyIDs.append(id)
                         }
                     }
@@ -158,48 +187,57 @@ public struct CompiledGlossary: Sendable {
             }
             let keys = keyOrder
             let keyChunk = max(256, keys.count / (2 * ProcessInfo.processInfo.activeProcessorCount) + 1)
-            let variantParts = Self.concurrentMap((keys.count + keyChunk - 1) / keyChunk) { part in
-                keys[(part * keyChunk)..<min(keys.count, (part + 1) * keyChunk)].map { FrenchInflection.forms(withKey: $0).map { (WordHash.of($0), $0.count) } }
+            let variantParts = Self.concurrentMap((keys.count + keyChunk - 1) / keyChunk) { chunk in
+                keys[(chunk * keyChunk)..<min(keys.count, (chunk + 1) * keyChunk)].map { key in
+                    var spellings: [(UInt64, Int)] = []
+                    parts[key.part].lemmaKey(key.token).withUnsafeBufferPointer { key in
+                        FrenchInflection.forEachForm(withKey: key) { spellings.append((WordHash.of(buffer: $0), $0.count)) }
+                    }
+                    return spellings
+                }
             }
             let variants = variantParts.flatMap { $0 }
             var nextKey = 0
             for part in parts {
-                for form in part {
-                    entries.append(form.entry)
-                    let tokens = form.tokens
+                for form in part.entries.indices {
+                    let isAvoided = part.entries[form].isAvoided
+                    entries.append(part.entries[form])
+                    let tokens = part.tokenRange(ofForm: form)
                     maxTokens = max(maxTokens, tokens.count)
+                    let startsUpper = part.tokens.startsUpper(tokens.lowerBound)
                     tag = 0
                     for token in tokens {
-                        switch token.kind {
+                        let kind = part.tokens.kinds[token]
+                        switch kind {
                         case TermScanner.Token.separator: tag = Self.afterSeparatorTag
                         case TermScanner.Token.apostrophe:
                             exactPaths.symbols.append(Self.apostropheSymbol | tag)
                             tag = 0
                         default:
-                            let index = symbols.entryIndex(hash: token.hash, length: token.folded.count)
-                            symbols.setExact(index, Int32(index), isPunctuation: token.kind == TermScanner.Token.punctuation)
+                            let length = part.tokens.foldedLength(token)
+                            let index = symbols.entryIndex(hash: part.tokens.hashes[token], length: length)
+                            symbols.setExact(index, Int32(index), isPunctuation: kind == TermScanner.Token.punctuation)
                             exactPaths.symbols.append(Int32(index) | tag)
                             tag = 0
-                            if !form.entry.isAvoided, token.kind == TermScanner.Token.word, tokens.first!.startsUpper,
-                                token.folded.count >= NearMissIndex.minimumLength, nearMissSeen.insert(index)
-                            {
-                                nearMissWords.append((token.folded, !token.hasLower))
+                            if !isAvoided, kind == TermScanner.Token.word, startsUpper, length >= NearMissIndex.minimumLength, nearMissSeen.insert(index) {
+                                nearMissWords.append((Array(part.tokens.folded[part.tokens.foldedRange(token)]), !part.tokens.hasLower(token)))
                             }
                         }
                     }
                     exactPaths.end(entry: entryIndex)
                     entryIndex += 1
-                    guard form.inflects else { continue }
+                    guard part.inflects[form] else { continue }
                     tag = 0
-                    for (position, token) in tokens.enumerated() {
-                        switch token.kind {
+                    for token in tokens {
+                        switch part.tokens.kinds[token] {
                         case TermScanner.Token.separator:
                             tag = Self.afterSeparatorTag
                             continue
                         case TermScanner.Token.apostrophe: lemmaPaths.symbols.append(Self.apostropheSymbol | tag)
-                        case TermScanner.Token.punctuation: lemmaPaths.symbols.append(Int32(symbols.entryIndex(hash: token.hash, length: token.folded.count)) | tag)
+                        case TermScanner.Token.punctuation:
+                            lemmaPaths.symbols.append(Int32(symbols.entryIndex(hash: part.tokens.hashes[token], length: part.tokens.foldedLength(token))) | tag)
                         default:
-                            let key = WordID(hash: form.lemmaHashes[position], length: form.lemmaKeys[position].count)
+                            let key = WordID(hash: part.lemmaHashes[token], length: Int(part.lemmaLengths[token]))
                             let keyIndex = symbols.entryIndex(hash: key.hash, length: key.length)
                             lemmaPaths.symbols.append(Int32(keyIndex) | tag)
                             if lemmaKeysDone.insert(keyIndex) {

@@ -15,32 +15,49 @@ public enum FrenchInflection {
 
     /// The inflection key of a folded word given as UTF-8 bytes.
     static func key(bytes: [UInt8]) -> [UInt8] {
-        var word = bytes
-        guard word.count >= minimumLength, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return bytes }
-        // Number.
-        if word.count > 4, word.suffix(3).elementsEqual("aux".utf8), !word.suffix(4).elementsEqual("eaux".utf8) {
-            word.removeLast(3)
-            word.append(contentsOf: "al".utf8)
-        } else if word.last == UInt8(ascii: "s") || word.last == UInt8(ascii: "x") {
-            word.removeLast()
+        bytes.withUnsafeBufferPointer { word in
+            let parts = keyParts(word)
+            return Array(word[..<parts.prefix]) + parts.suffix.bytes
         }
+    }
+
+    /// What the key appends to a prefix of the word.
+    enum KeySuffix: UInt8 {
+        case none, al, f, r
+
+        var bytes: [UInt8] {
+            switch self {
+            case .none: []
+            case .al: [UInt8(ascii: "a"), UInt8(ascii: "l")]
+            case .f: [UInt8(ascii: "f")]
+            case .r: [UInt8(ascii: "r")]
+            }
+        }
+    }
+
+    /// The key of `word` as a prefix of the word and a suffix appended to it: every rule removes
+    /// a few letters at the end and may add one or two. Needs no allocation: compiling a large
+    /// glossary tests a dozen spellings for each of tens of thousands of keys.
+    static func keyParts(_ word: UnsafeBufferPointer<UInt8>) -> (prefix: Int, suffix: KeySuffix) {
+        var length = word.count
+        guard length >= minimumLength, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return (length, .none) }
+        func ends(_ letters: StaticString, at end: Int) -> Bool {
+            let count = letters.utf8CodeUnitCount
+            guard end >= count else { return false }
+            for offset in 0..<count where word[end - count + offset] != letters.utf8Start[offset] { return false }
+            return true
+        }
+        // Number. `-aux` (not `-eaux`) becomes `-al`, which no gender rule changes.
+        if length > 4, ends("aux", at: length), !ends("eaux", at: length) { return (length - 3, .al) }
+        if word[length - 1] == UInt8(ascii: "s") || word[length - 1] == UInt8(ascii: "x") { length -= 1 }
         // Gender.
-        if word.count > 4, word.suffix(3).elementsEqual("nne".utf8) {
-            word.removeLast(2)
-        } else if word.count > 4, word.suffix(4).elementsEqual("elle".utf8) {
-            word.removeLast(2)
-        } else if word.count > 4, word.suffix(3).elementsEqual("ive".utf8) {
-            word.removeLast(2)
-            word.append(UInt8(ascii: "f"))
-        } else if word.count > 4, word.suffix(4).elementsEqual("euse".utf8) {
-            word.removeLast(2)
-            word.append(UInt8(ascii: "r"))
-        } else if word.count > 3, word.suffix(3).elementsEqual("ere".utf8) {
-            word.removeLast()
-        } else if word.count > 3, word.last == UInt8(ascii: "e") {
-            word.removeLast()
-        }
-        return word
+        if length > 4, ends("nne", at: length) { return (length - 2, .none) }
+        if length > 4, ends("elle", at: length) { return (length - 2, .none) }
+        if length > 4, ends("ive", at: length) { return (length - 2, .f) }
+        if length > 4, ends("euse", at: length) { return (length - 2, .r) }
+        if length > 3, ends("ere", at: length) { return (length - 1, .none) }
+        if length > 3, word[length - 1] == UInt8(ascii: "e") { return (length - 1, .none) }
+        return (length, .none)
     }
 
     /// Whether a glossary form inflects: forms of concepts without `exact` or `case` whose first
@@ -71,19 +88,70 @@ extension FrenchInflection {
     /// Every word whose key is `key`: the inverse of `key(bytes:)`, so the scanner can list all
     /// the inflected spellings of a glossary word up front and look text words up once.
     static func forms(withKey key: [UInt8]) -> [[UInt8]] {
+        var forms: [[UInt8]] = []
+        key.withUnsafeBufferPointer { key in forEachForm(withKey: key) { forms.append(Array($0)) } }
+        return forms
+    }
+
+    /// Calls `body` with every word whose key is `key`, in byte order, each once.
+    ///
+    /// The spellings are built in one buffer: making arrays and a set for each key was a tenth of
+    /// compiling a 100k-term glossary.
+    static func forEachForm(withKey key: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         let e = UInt8(ascii: "e")
-        var genderForms: [[UInt8]] = [key, key + [e], key + [UInt8(ascii: "n"), e], key + [UInt8(ascii: "l"), e]]
-        if key.last == UInt8(ascii: "f") { genderForms.append(key.dropLast() + [UInt8(ascii: "v"), e]) }
-        if key.last == UInt8(ascii: "r") { genderForms.append(key.dropLast() + [UInt8(ascii: "s"), e]) }
-        var candidates: [[UInt8]] = []
-        for form in genderForms {
-            candidates.append(form)
-            candidates.append(form + [UInt8(ascii: "s")])
-            candidates.append(form + [UInt8(ascii: "x")])
-            if form.count >= 2, form.suffix(2).elementsEqual("al".utf8) { candidates.append(form.dropLast(2) + Array("aux".utf8)) }
+        let last = key.last
+        // Gender forms as (letters dropped from the key, letters added).
+        var genders: [(drop: Int, add: [UInt8])] = [(0, []), (0, [e]), (0, [UInt8(ascii: "n"), e]), (0, [UInt8(ascii: "l"), e])]
+        if last == UInt8(ascii: "f") { genders.append((1, [UInt8(ascii: "v"), e])) }
+        if last == UInt8(ascii: "r") { genders.append((1, [UInt8(ascii: "s"), e])) }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity((key.count + 4) * genders.count * 4)
+        var ranges: [Range<Int>] = []
+        /// Appends `key[..<keyPrefix] + add + suffix`.
+        func candidate(_ keyPrefix: Int, _ add: ArraySlice<UInt8>, _ suffix: [UInt8]) {
+            let start = buffer.count
+            buffer.append(contentsOf: key[..<keyPrefix])
+            buffer.append(contentsOf: add)
+            buffer.append(contentsOf: suffix)
+            ranges.append(start..<buffer.count)
         }
-        var seen = Set<[UInt8]>()
-        return candidates.filter { self.key(bytes: $0) == key && seen.insert($0).inserted }.sorted { $0.lexicographicallyPrecedes($1) }
+        for (drop, add) in genders {
+            let keyPrefix = key.count - drop
+            candidate(keyPrefix, add[...], [])
+            candidate(keyPrefix, add[...], [UInt8(ascii: "s")])
+            candidate(keyPrefix, add[...], [UInt8(ascii: "x")])
+            // A form ending in `al` has its plural in `aux`: the form without `al`, then `aux`.
+            func fromEnd(_ position: Int) -> UInt8? {
+                if position <= add.count { return add[add.count - position] }
+                let index = keyPrefix - (position - add.count)
+                return index >= 0 ? key[index] : nil
+            }
+            if fromEnd(2) == UInt8(ascii: "a"), fromEnd(1) == UInt8(ascii: "l") {
+                let aux = [UInt8(ascii: "a"), UInt8(ascii: "u"), UInt8(ascii: "x")]
+                if add.count >= 2 {
+                    candidate(keyPrefix, add.dropLast(2), aux)
+                } else {
+                    candidate(keyPrefix - (2 - add.count), [], aux)
+                }
+            }
+        }
+        buffer.withUnsafeBufferPointer { all in
+            func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[range]) }
+            var kept = ranges.filter { range in
+                let word = bytes(range)
+                let parts = keyParts(word)
+                let suffix = parts.suffix.bytes
+                return parts.prefix + suffix.count == key.count && word[..<parts.prefix].elementsEqual(key[..<parts.prefix])
+                    && suffix.elementsEqual(key[parts.prefix...])
+            }
+            kept.sort { bytes($0).lexicographicallyPrecedes(bytes($1)) }
+            var previous: Range<Int>?
+            for range in kept {
+                if let previous, bytes(previous).elementsEqual(bytes(range)) { continue }
+                body(bytes(range))
+                previous = range
+            }
+        }
     }
 
     /// The same, for strings (tests and tools).

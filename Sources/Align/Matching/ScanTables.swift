@@ -159,10 +159,10 @@ final class ScanTables: @unchecked Sendable {
         var starts: [Int32] = []
         for entry in entries {
             starts.append(Int32(pool.count))
-            pool += entry.formBytes
+            pool.append(contentsOf: entry.form.utf8)
         }
         entryFormStart = copy(starts)
-        entryFormLength = copy(entries.map { Int32($0.formBytes.count) })
+        entryFormLength = copy(entries.map { Int32($0.form.utf8.count) })
         formPool = copy(pool)
         self.allocations = allocations
     }
