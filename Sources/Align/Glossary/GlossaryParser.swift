@@ -313,13 +313,17 @@ struct ParseState {
 
     mutating func parseRow(_ text: String, line: Int, byteOffset: Int) {
         var storage = text
-        storage.withUTF8 { parseRow(bytes: $0, text: text, line: line, byteOffset: byteOffset) }
+        // The concept comes back to be appended here, outside the closure: appended inside it,
+        // each concept was copied once more (a dozen retains and releases).
+        guard let concept = storage.withUTF8({ parseRow(bytes: $0, text: text, line: line, byteOffset: byteOffset) }) else { return }
+        document.lines.append(.row(document.concepts.count))
+        document.concepts.append(concept)
     }
 
     /// Splits, checks and trims the row on its UTF-8 bytes and builds the concept once, at the
     /// end. Measured reason: working on substrings and filling a `Concept` field by field,
     /// retains and releases were a third of loading a 100k-term glossary.
-    private mutating func parseRow(bytes: UnsafeBufferPointer<UInt8>, text: String, line: Int, byteOffset: Int) {
+    private mutating func parseRow(bytes: UnsafeBufferPointer<UInt8>, text: String, line: Int, byteOffset: Int) -> Concept? {
         let header = document.header
         // Per cell: start, end and 1-based column, three at a time; reused from row to row.
         var cells = cellScratch
@@ -343,11 +347,11 @@ struct ParseState {
             report(.error, "field-count", "row has \(cellCount) field\(cellCount == 1 ? "" : "s"), the header has \(header.count)", line: line, column: where_)
             document.lines.append(.unparsed(text))
             document.isRewritable = false
-            return
+            return nil
         }
         guard hasRequiredColumns else {
             document.lines.append(.unparsed(text))
-            return
+            return nil
         }
         func string(_ start: Int, _ end: Int) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
@@ -361,6 +365,7 @@ struct ParseState {
         var examples: [String] = []
         var counterexamples: [String] = []
         var extra: [Concept.ExtraField] = []
+        var idBytes = 0..<0
         for (index, name) in header.enumerated() {
             let (start, end, cellColumn) = (cells[3 * index], cells[3 * index + 1], cells[3 * index + 2])
             checkHygiene(bytes, start, end, line: line, column: cellColumn, column: name)
@@ -385,7 +390,9 @@ struct ParseState {
                             report(.warning, "whitespace", "leading or trailing space around '\(item)' in '\(name)'", line: line, column: itemColumn)
                         }
                         items.append(item)
-                        if known.holdsForms { noteApostrophes(item, line: line, column: itemColumn + trimmed.leading) }
+                        if known.holdsForms, Self.mayHoldApostrophe(bytes, trimmed.start, trimmed.end) {
+                            noteApostrophes(item, line: line, column: itemColumn + trimmed.leading)
+                        }
                     }
                 }
                 switch known {
@@ -402,10 +409,14 @@ struct ParseState {
                     report(.warning, "whitespace", "leading or trailing space in '\(name)'", line: line, column: cellColumn)
                 }
                 switch known {
-                case .id: id = string(trimmed.start, trimmed.end)
+                case .id:
+                    id = string(trimmed.start, trimmed.end)
+                    idBytes = trimmed.start..<trimmed.end
                 case .en:
                     english = string(trimmed.start, trimmed.end)
-                    noteApostrophes(english, line: line, column: cellColumn + trimmed.leading)
+                    if Self.mayHoldApostrophe(bytes, trimmed.start, trimmed.end) {
+                        noteApostrophes(english, line: line, column: cellColumn + trimmed.leading)
+                    }
                 case .note: note = string(trimmed.start, trimmed.end)
                 case .flags: break
                 default: extra.append(Concept.ExtraField(name: name, value: string(start, end)))
@@ -418,7 +429,7 @@ struct ParseState {
                 report(.error, "empty-field", "required field '\(required.rawValue)' is empty", line: line, column: cells[3 * columnIndex[required.rawValue]! + 2])
             }
         }
-        if !id.isEmpty, !GlossaryValidator.isValidID(id) {
+        if !id.isEmpty, !GlossaryValidator.isValidID(utf8: UnsafeBufferPointer(rebasing: bytes[idBytes])) {
             report(.error, "invalid-id", "id '\(id)' is not lower-case kebab-case starting with a letter (like 'kim-jong-un')", line: line, column: cells[3 * columnIndex["id"]! + 2])
         }
         var flags: GlossaryFlags = []
@@ -429,12 +440,17 @@ struct ParseState {
                 flags = parseFlags(string(trimmed.start, trimmed.end), line: line, column: cells[3 * flagsIndex + 2] + trimmed.leading)
             }
         }
-        document.lines.append(.row(document.concepts.count))
-        document.concepts.append(
-            Concept(
-                id: id, english: english, french: french, englishAvoid: englishAvoid, frenchAvoid: frenchAvoid, flags: flags, note: note,
-                examples: examples, counterexamples: counterexamples, extra: extra,
-                origin: Concept.Origin(file: path, line: line, lineByteOffset: byteOffset, header: header, rowText: text)))
+        return Concept(
+            id: id, english: english, french: french, englishAvoid: englishAvoid, frenchAvoid: frenchAvoid, flags: flags, note: note,
+            examples: examples, counterexamples: counterexamples, extra: extra,
+            origin: Concept.Origin(file: path, line: line, lineByteOffset: byteOffset, header: header, rowText: text))
+    }
+
+    /// Whether `bytes[start..<end]` may hold an apostrophe: every apostrophe but the ASCII one
+    /// is non-ASCII.
+    @inline(__always)
+    static func mayHoldApostrophe(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        bytes[start..<end].contains { $0 == 0x27 || $0 >= 0x80 }
     }
 
     /// The code points in `bytes[start..<end]`.

@@ -3,8 +3,14 @@
 public enum GlossaryValidator {
     /// Whether `id` is lower-case kebab-case starting with a letter.
     public static func isValidID(_ id: String) -> Bool {
+        isValidID(utf8: id.utf8)
+    }
+
+    /// The same on UTF-8 bytes.
+    @inline(__always)
+    static func isValidID(utf8 id: some Collection<UInt8>) -> Bool {
         var previousWasHyphen = true
-        for (index, byte) in id.utf8.enumerated() {
+        for (index, byte) in id.enumerated() {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"): previousWasHyphen = false
             case UInt8(ascii: "0")...UInt8(ascii: "9"):

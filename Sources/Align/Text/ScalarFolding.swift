@@ -47,8 +47,10 @@ public enum ScalarFolding {
         var folds: [ScalarFold] = []
         folds.reserveCapacity(Int(tableLimit))
         var letters: [Int] = []
-        var lowered = String.UnicodeScalarView()
-        var kept = String.UnicodeScalarView()
+        // UTF-8 bytes, not scalar views: appending to a `String.UnicodeScalarView` was a third of
+        // building the table.
+        var lowered: [UInt8] = []
+        var kept: [UInt8] = []
         for value in 0..<tableLimit {
             guard let scalar = Unicode.Scalar(value) else {
                 folds.append(ScalarFold(scalarClass: .punctuation, folded: "", foldedKeepingCase: ""))
@@ -60,20 +62,36 @@ public enum ScalarFolding {
             }
             letters.append(Int(value))
             folds.append(ScalarFold(scalarClass: .word, folded: "", foldedKeepingCase: ""))
-            lowered.append(contentsOf: String(scalar).lowercased().unicodeScalars)
-            lowered.append("\n")
-            kept.append(scalar)
-            kept.append("\n")
+            lowered.append(contentsOf: String(scalar).lowercased().utf8)
+            lowered.append(0x0A)
+            UTF8.encode(scalar) { kept.append($0) }
+            kept.append(0x0A)
         }
-        let loweredPieces = String(lowered).decomposedStringWithCanonicalMapping.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
-        let keptPieces = String(kept).decomposedStringWithCanonicalMapping.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        /// The decomposition of `bytes`, without marks, cut at line feeds.
+        func pieces(_ bytes: [UInt8]) -> [String] {
+            var pieces: [String] = []
+            pieces.reserveCapacity(letters.count + 1)
+            var piece = String.UnicodeScalarView()
+            for scalar in String(decoding: bytes, as: UTF8.self).decomposedStringWithCanonicalMapping.unicodeScalars {
+                if scalar == "\n" {
+                    pieces.append(String(piece))
+                    piece = String.UnicodeScalarView()
+                } else {
+                    appendWithoutMarks(scalar, to: &piece)
+                }
+            }
+            pieces.append(String(piece))
+            return pieces
+        }
+        let loweredPieces = pieces(lowered)
+        let keptPieces = pieces(kept)
         guard loweredPieces.count == letters.count + 1, keptPieces.count == letters.count + 1 else {
             // Not expected (see above); fold one by one rather than misalign the table.
             return (0..<tableLimit).map { Unicode.Scalar($0).map(computeFold) ?? ScalarFold(scalarClass: .punctuation, folded: "", foldedKeepingCase: "") }
         }
         for (index, value) in letters.enumerated() {
-            folds[value].folded = withoutMarks(loweredPieces[index])
-            folds[value].foldedKeepingCase = withoutMarks(keptPieces[index])
+            folds[value].folded = loweredPieces[index]
+            folds[value].foldedKeepingCase = keptPieces[index]
         }
         return folds
     }
@@ -136,20 +154,25 @@ public enum ScalarFolding {
     /// A decomposed spelling without its combining marks, ligatures spelled out.
     private static func withoutMarks<Scalars: Sequence<Unicode.Scalar>>(_ decomposed: Scalars) -> String {
         var result = String.UnicodeScalarView()
-        for scalar in decomposed {
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .enclosingMark, .spacingMark: continue
-            default: break
-            }
-            switch scalar.value {
-            case 0x153: result.append(contentsOf: "oe".unicodeScalars)
-            case 0x152: result.append(contentsOf: "OE".unicodeScalars)
-            case 0xE6: result.append(contentsOf: "ae".unicodeScalars)
-            case 0xC6: result.append(contentsOf: "AE".unicodeScalars)
-            case 0xDF: result.append(contentsOf: "ss".unicodeScalars)
-            default: result.append(scalar)
-            }
-        }
+        for scalar in decomposed { appendWithoutMarks(scalar, to: &result) }
         return String(result)
+    }
+
+    /// Appends one scalar of a decomposed spelling: nothing for a combining mark, a ligature
+    /// spelled out.
+    @inline(__always)
+    private static func appendWithoutMarks(_ scalar: Unicode.Scalar, to result: inout String.UnicodeScalarView) {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark: return
+        default: break
+        }
+        switch scalar.value {
+        case 0x153: result.append(contentsOf: "oe".unicodeScalars)
+        case 0x152: result.append(contentsOf: "OE".unicodeScalars)
+        case 0xE6: result.append(contentsOf: "ae".unicodeScalars)
+        case 0xC6: result.append(contentsOf: "AE".unicodeScalars)
+        case 0xDF: result.append(contentsOf: "ss".unicodeScalars)
+        default: result.append(scalar)
+        }
     }
 }
