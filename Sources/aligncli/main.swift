@@ -24,6 +24,23 @@ final class KeptObjects: @unchecked Sendable {
 }
 let kept = KeptObjects()
 
+#if canImport(Glibc)
+// The allocator, tuned for a process that builds tables of tens of megabytes and streams
+// megabyte chunks through two threads: arrays up to 32 MB come from the heap rather than fresh
+// mappings, and freed memory is kept for reuse (64 MB padding, trimmed above 256 MB) instead of
+// being unmapped and faulted in again. Measured on `scan` with the 100k-term benchmark
+// glossary: 0.65 s -> 0.56 s wall, a fifth less system time. `mallopt` is looked up because
+// Swift's Glibc module does not import <malloc.h>; the option numbers are glibc's.
+if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
+    typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+    let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+    let (trimThreshold, topPad, mmapThreshold): (Int32, Int32, Int32) = (-1, -2, -3)
+    _ = mallopt(mmapThreshold, 32 << 20)
+    _ = mallopt(topPad, 64 << 20)
+    _ = mallopt(trimThreshold, 256 << 20)
+}
+#endif
+
 var io = CommandIO(
     writeOutput: { write(Data($0.utf8), to: .standardOutput) },
     writeError: { write(Data($0.utf8), to: .standardError) },
