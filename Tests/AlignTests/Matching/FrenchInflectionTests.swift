@@ -60,7 +60,7 @@ struct FrenchInflectionTests {
         }
     }
 
-    @Test func keyEqualsTheArrayRules() {
+    @Test("the key of 20,000 random words is what the array rules give") func keyEqualsTheArrayRules() {
         var mismatches: [String] = []
         for word in Self.randomWords(20_000, seed: 11) where FrenchInflection.key(bytes: word) != Self.referenceKey(word) {
             mismatches.append(String(decoding: word, as: UTF8.self))
@@ -68,7 +68,7 @@ struct FrenchInflectionTests {
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
     }
 
-    @Test func spellingsOfAKeyEqualTheArrayVersion() {
+    @Test("the spellings of a key, in order and each once, are what the array version lists") func spellingsOfAKeyEqualTheArrayVersion() {
         var mismatches: [String] = []
         for word in Self.randomWords(20_000, seed: 12) {
             // Keys of real words, and the random words themselves taken as keys.
@@ -79,7 +79,7 @@ struct FrenchInflectionTests {
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
     }
 
-    @Test func spellingsOfKnownKeys() {
+    @Test("known keys list their plural and feminine spellings; folded words come back from their key") func spellingsOfKnownKeys() {
         let coreen = FrenchInflection.forms(withKey: "coreen")
         #expect(["coreen", "coreens", "coreene", "coreenes", "coreenne", "coreennes"].allSatisfy(coreen.contains))
         #expect(!coreen.contains("coreenle"))
