@@ -390,9 +390,7 @@ struct ParseState {
                             report(.warning, "whitespace", "leading or trailing space around '\(item)' in '\(name)'", line: line, column: itemColumn)
                         }
                         items.append(item)
-                        if known.holdsForms, Self.mayHoldApostrophe(bytes, trimmed.start, trimmed.end) {
-                            noteApostrophes(item, line: line, column: itemColumn + trimmed.leading)
-                        }
+                        if known.holdsForms { noteApostrophes(item, line: line, column: itemColumn + trimmed.leading) }
                     }
                 }
                 switch known {
@@ -414,9 +412,7 @@ struct ParseState {
                     idBytes = trimmed.start..<trimmed.end
                 case .en:
                     english = string(trimmed.start, trimmed.end)
-                    if Self.mayHoldApostrophe(bytes, trimmed.start, trimmed.end) {
-                        noteApostrophes(english, line: line, column: cellColumn + trimmed.leading)
-                    }
+                    noteApostrophes(english, line: line, column: cellColumn + trimmed.leading)
                 case .note: note = string(trimmed.start, trimmed.end)
                 case .flags: break
                 default: extra.append(Concept.ExtraField(name: name, value: string(start, end)))
@@ -444,13 +440,6 @@ struct ParseState {
             id: id, english: english, french: french, englishAvoid: englishAvoid, frenchAvoid: frenchAvoid, flags: flags, note: note,
             examples: examples, counterexamples: counterexamples, extra: extra,
             origin: Concept.Origin(file: path, line: line, lineByteOffset: byteOffset, header: header, rowText: text))
-    }
-
-    /// Whether `bytes[start..<end]` may hold an apostrophe: every apostrophe but the ASCII one
-    /// is non-ASCII.
-    @inline(__always)
-    static func mayHoldApostrophe(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        bytes[start..<end].contains { $0 == 0x27 || $0 >= 0x80 }
     }
 
     /// The code points in `bytes[start..<end]`.

@@ -43,10 +43,9 @@ public struct CompiledGlossary: Sendable {
         var inflects: [Bool] = []
         var tokenEnds: [Int32] = []
         var tokens = FormTokenizer.Tokens()
-        /// Per token of an inflecting form's word: its inflection key's hash and length (0 for
-        /// other tokens), the key itself in `lemmaPool` up to `lemmaEnds`.
+        /// Per token of an inflecting form's word: its inflection key's hash, and the key in
+        /// `lemmaPool` up to `lemmaEnds` (empty for other tokens).
         var lemmaHashes: [UInt64] = []
-        var lemmaLengths: [Int32] = []
         var lemmaEnds: [Int32] = []
         var lemmaPool: [UInt8] = []
 
@@ -54,8 +53,12 @@ public struct CompiledGlossary: Sendable {
             (form == 0 ? 0 : Int(tokenEnds[form - 1]))..<Int(tokenEnds[form])
         }
 
+        func lemmaLength(_ token: Int) -> Int {
+            Int(lemmaEnds[token]) - (token == 0 ? 0 : Int(lemmaEnds[token - 1]))
+        }
+
         func lemmaKey(_ token: Int) -> ArraySlice<UInt8> {
-            lemmaPool[(Int(lemmaEnds[token]) - Int(lemmaLengths[token]))..<Int(lemmaEnds[token])]
+            lemmaPool[(Int(lemmaEnds[token]) - lemmaLength(token))..<Int(lemmaEnds[token])]
         }
     }
 
@@ -90,10 +93,8 @@ public struct CompiledGlossary: Sendable {
                         prepared.lemmaPool.append(contentsOf: prepared.tokens.folded[range.lowerBound..<(range.lowerBound + parts.prefix)])
                         prepared.lemmaPool.append(contentsOf: parts.suffix.bytes)
                         prepared.lemmaHashes.append(prepared.lemmaPool.withUnsafeBufferPointer { WordHash.of(buffer: UnsafeBufferPointer(rebasing: $0[keyStart...])) })
-                        prepared.lemmaLengths.append(Int32(prepared.lemmaPool.count - keyStart))
                     } else {
                         prepared.lemmaHashes.append(0)
-                        prepared.lemmaLengths.append(0)
                     }
                     prepared.lemmaEnds.append(Int32(prepared.lemmaPool.count))
                 }
@@ -176,8 +177,8 @@ public struct CompiledGlossary: Sendable {
             var keyIDs: [WordID] = []
             for (partIndex, part) in parts.enumerated() {
                 for form in part.inflects.indices where part.inflects[form] {
-                    for token in part.tokenRange(ofForm: form) where part.lemmaLengths[token] > 0 {
-                        let id = WordID(hash: part.lemmaHashes[token], length: Int(part.lemmaLengths[token]))
+                    for token in part.tokenRange(ofForm: form) where part.lemmaLength(token) > 0 {
+                        let id = WordID(hash: part.lemmaHashes[token], length: part.lemmaLength(token))
                         if keysSeen.insert(id).inserted {
                             keyOrder.append((partIndex, token))
                             keyIDs.append(id)
@@ -237,7 +238,7 @@ public struct CompiledGlossary: Sendable {
                         case TermScanner.Token.punctuation:
                             lemmaPaths.symbols.append(Int32(symbols.entryIndex(hash: part.tokens.hashes[token], length: part.tokens.foldedLength(token))) | tag)
                         default:
-                            let key = WordID(hash: part.lemmaHashes[token], length: Int(part.lemmaLengths[token]))
+                            let key = WordID(hash: part.lemmaHashes[token], length: part.lemmaLength(token))
                             let keyIndex = symbols.entryIndex(hash: key.hash, length: key.length)
                             lemmaPaths.symbols.append(Int32(keyIndex) | tag)
                             if lemmaKeysDone.insert(keyIndex) {
