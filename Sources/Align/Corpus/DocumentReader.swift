@@ -97,22 +97,19 @@ public struct DocumentReader {
         return chunk
     }
 
-    /// Reads up to `count` more bytes straight into `pending` (a new array holding what
-    /// `pending` held, which at a chunk's start is the unfinished line only); returns how many,
-    /// 0 at the end of the file. Measured reason: reading into `Data` and appending that copied
-    /// every input byte once more.
+    /// Reads up to `count` more bytes straight into `pending`; returns how many, 0 at the end of
+    /// the file. Measured reason: reading into `Data` and appending that copied every input byte
+    /// once more.
     private mutating func readAppending(_ count: Int) throws -> Int {
         guard let descriptor = handle?.fileDescriptor else { return 0 }
-        let kept = pending
         var failure: Int32?
-        pending = [UInt8](unsafeUninitializedCapacity: kept.count + count) { buffer, initialized in
-            let target = buffer.baseAddress!
-            kept.withUnsafeBufferPointer { if let start = $0.baseAddress { target.initialize(from: start, count: kept.count) } }
-            initialized = kept.count
-            while initialized < buffer.count {
-                let got = read(descriptor, target + initialized, buffer.count - initialized)
+        /// Fills `buffer` from the file; how many bytes it got.
+        func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+            var filled = 0
+            while filled < buffer.count {
+                let got = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
                 if got > 0 {
-                    initialized += got
+                    filled += got
                 } else if got == 0 {
                     break
                 } else if errno != EINTR {
@@ -120,9 +117,25 @@ public struct DocumentReader {
                     break
                 }
             }
+            return filled
+        }
+        let base = pending.count
+        if base < count {
+            // At a chunk's start `pending` holds the unfinished line only: a new array with room
+            // for the read, so the chunk's bytes are written once, by the kernel.
+            let kept = pending
+            pending = [UInt8](unsafeUninitializedCapacity: base + count) { buffer, initialized in
+                kept.withUnsafeBufferPointer { if let start = $0.baseAddress { buffer.baseAddress!.initialize(from: start, count: base) } }
+                initialized = base + fill(UnsafeMutableBufferPointer(rebasing: buffer[base..<(base + count)]))
+            }
+        } else {
+            // A line longer than a block: grown in place (amortized), not copied at every read.
+            pending.append(contentsOf: repeatElement(0, count: count))
+            let got = pending.withUnsafeMutableBufferPointer { fill(UnsafeMutableBufferPointer(rebasing: $0[base...])) }
+            pending.removeSubrange((base + got)...)
         }
         if let failure { throw Problem.unreadable("\(path): read error (\(String(cString: strerror(failure))))") }
-        return pending.count - kept.count
+        return pending.count - base
     }
 
     /// The first line of `bytes` (which start at a line start) longer than the limit: its index

@@ -66,7 +66,7 @@ public enum FrenchInflection {
         inflects(form, flags: flags, table: ByteFoldTable.shared)
     }
 
-    /// The same with the fold table passed in (see `FormTokenizer.tokens(_:fold:)`).
+    /// The same with the fold table passed in (see `FormTokenizer.append(_:to:fold:)`).
     static func inflects(_ form: String, flags: GlossaryFlags, table: borrowing ByteFoldTable) -> Bool {
         if flags.contains(.exact) || flags.contains(.caseSensitive) { return false }
         for scalar in form.unicodeScalars {
