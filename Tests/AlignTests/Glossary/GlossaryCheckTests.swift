@@ -162,4 +162,34 @@ struct GlossaryCheckTests {
         #expect(prefix.utf8.count == lineStart + 35)
         #expect(bad.message.contains("byte offset \(prefix.utf8.count)"))
     }
+
+    @Test("every apostrophe kind is found in forms and English, at its column, after multibyte text")
+    func everyApostropheKind() throws {
+        // U+2019 is the file's usual apostrophe (most uses); each other kind is reported where it
+        // stands. Forms and the English column count; the note does not.
+        let others: [Unicode.Scalar] = ["\u{27}", "\u{2018}", "\u{2BC}", "\u{B4}", "\u{2032}", "\u{FF07}"]
+        var rows = ["# align-glossary 1", "id\ten\tfr\tfr_avoid\tnote"]
+        for (index, other) in others.enumerated() {
+            rows.append("c\(index)\tœ—é\u{2019}s \(other)x\tÉté\u{2019}a | ǣ\u{2019}œ\(other)b\tl\u{2019}é\(other)\tl\(other)n")
+        }
+        var expected: [Place] = []
+        for (lineIndex, row) in rows.enumerated() where lineIndex >= 2 {
+            let other = others[lineIndex - 2]
+            let cells = row.split(separator: "\t", omittingEmptySubsequences: false)
+            var column = 1
+            for (cellIndex, cell) in cells.enumerated() {
+                if cellIndex != 4 {
+                    for (offset, scalar) in cell.unicodeScalars.enumerated() where scalar == other { expected.append(Place(lineIndex + 1, column + offset)) }
+                }
+                column += cell.unicodeScalars.count + 1
+            }
+        }
+        #expect(expected.count == 3 * others.count)
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let file = try scratch.write(rows.joined(separator: "\n") + "\n", to: "apostrophes.tsv")
+        let run = try ValidateRun([file])
+        #expect(run.places("mixed-apostrophes") == expected.sorted().map(Optional.some))
+        #expect(run.of("mixed-apostrophes").allSatisfy { $0.message.contains("U+2019") })
+    }
 }
