@@ -26,16 +26,20 @@ public enum ScanCommand: AlignCommand {
         let encoding = TextEncoding(rawValue: arguments.value("--encoding") ?? "utf-8")!
         let clock = ContinuousClock()
         let started = clock.now
+        // Needed as soon as compiling starts, and needs nothing from the glossary: worked out while it loads.
+        ByteFoldTable.prepareInBackground()
         let glossary = try loadGlossary(arguments.values["--glossary"] ?? ["glossaries"], io: io)
         let loaded = clock.now
         var documents: [String] = []
         for path in arguments.positionals.isEmpty ? ["corpus"] : arguments.positionals {
             documents += path == "-" ? ["-"] : try InputFiles.expand(CorpusLayout.frenchRoot(path), extensions: ["txt"])
         }
-        let scanner = TermScanner(glossary: CompiledGlossary(concepts: glossary.concepts), detectsNearMisses: !arguments.has("--no-near-misses"))
-        let compiled = clock.now
         let toFile = arguments.value("--output")
-        let writer = OccurrenceWriter(format: format, useColor: format == .text && toFile == nil && io.colorOutput)
+        var writer = OccurrenceWriter(format: format, useColor: format == .text && toFile == nil && io.colorOutput)
+        let labels = writer.labelsInBackground(for: glossary.concepts)
+        let scanner = TermScanner(glossary: CompiledGlossary(concepts: glossary.concepts), detectsNearMisses: !arguments.has("--no-near-misses"))
+        writer = writer.prepared(for: scanner.glossary, concepts: labels?.value)
+        let compiled = clock.now
         let corpusScanner = CorpusScanner(scanner: scanner, writer: writer, encoding: encoding)
         let stream = try toFile.map(AtomicOutputStream.init(path:))
         var diagnostics: [Diagnostic] = []

@@ -11,12 +11,19 @@ public struct OccurrenceWriter: Sendable {
         self.useColor = useColor
     }
 
-    /// This writer with what it needs precomputed for `glossary` (TSV labels).
-    func prepared(for glossary: CompiledGlossary) -> OccurrenceWriter {
+    /// This writer with what it needs precomputed for `glossary` (TSV labels, from `concepts`
+    /// when they were built beforehand).
+    func prepared(for glossary: CompiledGlossary, concepts: OccurrenceLabels.ConceptLabels? = nil) -> OccurrenceWriter {
         guard format == .tsv, labels == nil else { return self }
         var writer = self
-        writer.labels = OccurrenceLabels(glossary)
+        writer.labels = OccurrenceLabels(glossary, concepts: concepts)
         return writer
+    }
+
+    /// Starts building the TSV labels of `concepts` on another thread (nil for other formats),
+    /// for `prepared(for:concepts:)` once the glossary is compiled.
+    func labelsInBackground(for concepts: [Concept]) -> BackgroundValue<OccurrenceLabels.ConceptLabels>? {
+        format == .tsv && labels == nil ? BackgroundValue { OccurrenceLabels.conceptLabels(concepts) } : nil
     }
 
     /// What goes between the outputs of two chunks.
