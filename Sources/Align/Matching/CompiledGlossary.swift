@@ -194,6 +194,7 @@ public struct CompiledGlossary: Sendable {
             let variantParts = Self.concurrentMap((keys.count + keyChunk - 1) / keyChunk) { chunk in
                 keys[(chunk * keyChunk)..<min(keys.count, (chunk + 1) * keyChunk)].map { key in
                     var spellings: [(UInt64, Int)] = []
+                    spellings.reserveCapacity(16)
                     parts[key.part].lemmaKey(key.token).withUnsafeBufferPointer { key in
                         FrenchInflection.forEachForm(withKey: key) { spellings.append((WordHash.of(buffer: $0), $0.count)) }
                     }
