@@ -547,6 +547,7 @@ struct ParseState {
     /// 100k-term glossary (callgrind). The bytes come from a `String`, so they are valid UTF-8,
     /// and items end at ASCII bytes, so no scalar straddles `end`.
     mutating func noteApostrophes(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int, column: Int) {
+        guard let base = bytes.baseAddress else { return }
         var offset = 0
         var index = start
         while index < end {
@@ -557,16 +558,9 @@ struct ParseState {
             } else if byte < 0x80 {
                 index += 1
             } else {
-                // Every other apostrophe takes two or three bytes.
-                let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                if width < 4, index + width <= end {
-                    let value =
-                        width == 2
-                        ? UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                        : UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                    if let scalar = Unicode.Scalar(value), ScalarFolding.isApostrophe(scalar) {
-                        apostropheUses[Character(scalar), default: []].append(location(line: line, column: column + offset))
-                    }
+                let (value, width) = UTF8Decoding.scalar(base, at: index)
+                if let scalar = Unicode.Scalar(value), ScalarFolding.isApostrophe(scalar) {
+                    apostropheUses[Character(scalar), default: []].append(location(line: line, column: column + offset))
                 }
                 index += width
             }

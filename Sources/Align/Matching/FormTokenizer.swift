@@ -110,23 +110,11 @@ enum FormTokenizer {
             currentStart = tokens.folded.count
             currentCases = cases
         }
+        guard let base = form.baseAddress else { return 0 }
         var index = 0
         while index < form.count {
-            let byte = form[index]
-            var value: UInt32
-            if byte < 0x80 {
-                value = UInt32(byte)
-                index += 1
-            } else if byte < 0xE0 {
-                value = UInt32(byte & 0x1F) << 6 | UInt32(form[index + 1] & 0x3F)
-                index += 2
-            } else if byte < 0xF0 {
-                value = UInt32(byte & 0x0F) << 12 | UInt32(form[index + 1] & 0x3F) << 6 | UInt32(form[index + 2] & 0x3F)
-                index += 3
-            } else {
-                value = UInt32(byte & 0x07) << 18 | UInt32(form[index + 1] & 0x3F) << 12 | UInt32(form[index + 2] & 0x3F) << 6 | UInt32(form[index + 3] & 0x3F)
-                index += 4
-            }
+            let (value, width) = UTF8Decoding.scalar(base, at: index)
+            index += width
             var scalarClass: ScalarClass
             var poolRange = 0..<0
             var rare = ""

@@ -142,18 +142,7 @@ struct LineScan {
                 scalarClass: tables.asciiClass[Int(byte)], width: 1, foldStart: -Int(byte) - 1, foldLength: 1,
                 isUpper: byte >= 0x41 && byte <= 0x5A, isLower: byte >= 0x61 && byte <= 0x7A, rare: 0)
         }
-        var value: UInt32
-        var width: Int
-        if byte < 0xE0 {
-            width = 2
-            value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-        } else if byte < 0xF0 {
-            width = 3
-            value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-        } else {
-            width = 4
-            value = UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-        }
+        let (value, width) = UTF8Decoding.scalar(bytes, at: index)
         if value < ScalarFolding.tableLimit {
             let entry = tables.foldEntries[Int(value)]
             return Scalar(
