@@ -135,7 +135,7 @@ public struct BoilerplateRules: Sendable {
     /// The first rule that matches the whole normalized `line`, with scratch space kept between calls.
     func match(_ line: UnsafeBufferPointer<UInt8>, stack: inout [Int]) -> Rule? {
         guard !line.isEmpty, line.count <= Self.maximumLineBytes else { return nil }
-        let first = ScalarTable.decode(line, at: 0).value
+        let first = UTF8Decoding.scalar(line, at: 0).value
         let found = firstLatin1.withUnsafeBufferPointer { firstLatin1 in
             letters.withUnsafeBufferPointer { letters in
                 letterStarts.withUnsafeBufferPointer { letterStarts -> Int? in

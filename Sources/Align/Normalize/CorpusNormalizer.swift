@@ -125,7 +125,7 @@ public struct CorpusNormalizer: Sendable {
         var start = range.lowerBound
         var end = range.upperBound
         while start < end {
-            let (value, width) = ScalarTable.decode(text, at: start)
+            let (value, width) = UTF8Decoding.scalar(text, at: start)
             guard LineNormalizer.kind(of: value) == .space else { break }
             start += width
         }
@@ -143,7 +143,7 @@ public struct CorpusNormalizer: Sendable {
         var inWord = false
         var index = 0
         while index < text.count {
-            let (value, width) = ScalarTable.decode(text, at: index)
+            let (value, width) = UTF8Decoding.scalar(text, at: index)
             let isWord = value < 0x80 ? (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39) : LineNormalizer.isLetterOrMark(value)
             if isWord, !inWord { count += 1 }
             inWord = isWord

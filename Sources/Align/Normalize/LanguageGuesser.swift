@@ -186,7 +186,7 @@ public struct LanguageGuesser: Sendable {
                                 length &+= 2
                                 index &+= 2
                             } else {
-                                let (value, width) = ScalarTable.decode(text, at: index)
+                                let (value, width) = UTF8Decoding.scalar(text, at: index)
                                 guard LineNormalizer.isLetterOrMark(value) else { break }
                                 for offset in 0..<width {
                                     if length < 8 { key |= UInt64(text[index &+ offset]) &<< UInt64(length &* 8) }
@@ -206,7 +206,7 @@ public struct LanguageGuesser: Sendable {
                         }
                         guard index < count else { break }
                         // A separator: one scalar that is no letter.
-                        index &+= text[index] < 0x80 ? 1 : ScalarTable.decode(text, at: index).width
+                        index &+= text[index] < 0x80 ? 1 : UTF8Decoding.scalar(text, at: index).width
                     }
                 }
             }

@@ -166,22 +166,22 @@ public struct LineNormalizer: Sendable {
                         guard index < count else { break }
                         // A combining mark after an ASCII letter (the only case the loop stops
                         // before one): step back so NFC sees the pair.
-                        if text[index] >= 0xCC, CanonicalComposition.needsAttention(ScalarTable.decode(text, at: index).value) {
+                        if text[index] >= 0xCC, CanonicalComposition.needsAttention(UTF8Decoding.scalar(text, at: index).value) {
                             index -= 1
                         } else {
                             continue
                         }
                     }
                 }
-                let (value, width) = ScalarTable.decode(text, at: index)
+                let (value, width) = UTF8Decoding.scalar(text, at: index)
                 let next = index + width
                 // NFC: this scalar, or the ones after it, may compose.
-                if (next < count && text[next] >= 0xCC && CanonicalComposition.needsAttention(ScalarTable.decode(text, at: next).value))
+                if (next < count && text[next] >= 0xCC && CanonicalComposition.needsAttention(UTF8Decoding.scalar(text, at: next).value))
                     || (value >= 0x300 && CanonicalComposition.needsAttention(value))
                 {
                     var end = next
-                    while end < count, text[end] >= 0xCC, CanonicalComposition.needsAttention(ScalarTable.decode(text, at: end).value) {
-                        end += ScalarTable.decode(text, at: end).width
+                    while end < count, text[end] >= 0xCC, CanonicalComposition.needsAttention(UTF8Decoding.scalar(text, at: end).value) {
+                        end += UTF8Decoding.scalar(text, at: end).width
                     }
                     let composed = CanonicalComposition.nfc(UnsafeBufferPointer(rebasing: text[index..<end]))
                     replace(index..<end, with: composed, kind: .unicode)
@@ -205,7 +205,7 @@ public struct LineNormalizer: Sendable {
                     }
                     index = spaceRun(from: index)
                 case .apostrophe:
-                    if LineNormalizer.isLetterOrMark(last), next < count, LineNormalizer.isLetterOrMark(ScalarTable.decode(text, at: next).value) {
+                    if LineNormalizer.isLetterOrMark(last), next < count, LineNormalizer.isLetterOrMark(UTF8Decoding.scalar(text, at: next).value) {
                         replace(index..<next, with: options.apostrophe.scalar, kind: .apostrophe)
                         last = options.apostrophe.scalar.value
                     } else {
@@ -267,7 +267,7 @@ public struct LineNormalizer: Sendable {
             var end = start
             var hasSpace = false
             while end < count {
-                let (value, width) = ScalarTable.decode(text, at: end)
+                let (value, width) = UTF8Decoding.scalar(text, at: end)
                 switch LineNormalizer.kind(of: value) {
                 case .space: hasSpace = true
                 case .invisible: break
@@ -288,7 +288,7 @@ public struct LineNormalizer: Sendable {
             } else {
                 var space: Unicode.Scalar = " "
                 if options.frenchSpacing != .space {
-                    let following = ScalarTable.decode(text, at: end).value
+                    let following = UTF8Decoding.scalar(text, at: end).value
                     if following == 0x3A || following == 0x3B || following == 0x21 || following == 0x3F || following == 0xBB || last == 0xAB {
                         space = options.frenchSpacing.scalar
                     }
@@ -303,10 +303,10 @@ public struct LineNormalizer: Sendable {
         mutating func dash(from start: Int) -> Int {
             let count = text.count
             var end = start
-            while end < count, LineNormalizer.kind(of: ScalarTable.decode(text, at: end).value) == .dash {
-                end += ScalarTable.decode(text, at: end).width
+            while end < count, LineNormalizer.kind(of: UTF8Decoding.scalar(text, at: end).value) == .dash {
+                end += UTF8Decoding.scalar(text, at: end).width
             }
-            let following: UInt32? = end < count ? ScalarTable.decode(text, at: end).value : nil
+            let following: UInt32? = end < count ? UTF8Decoding.scalar(text, at: end).value : nil
             let followingKind = following.map(LineNormalizer.kind(of:))
             let runIsOneHyphen = end - start == 1 && text[start] == 0x2D
             if last == 0, let following, following < 0x30 || following > 0x39 {
@@ -332,8 +332,8 @@ public struct LineNormalizer: Sendable {
         mutating func terminator(from start: Int) -> Int {
             let count = text.count
             var end = start
-            while end < count, LineNormalizer.kind(of: ScalarTable.decode(text, at: end).value) == .terminator {
-                end += ScalarTable.decode(text, at: end).width
+            while end < count, LineNormalizer.kind(of: UTF8Decoding.scalar(text, at: end).value) == .terminator {
+                end += UTF8Decoding.scalar(text, at: end).width
             }
             last = ScalarTable.decode(text, before: end).value
             guard end < count, isGlued(terminatorStart: start, end: end) else { return end }
@@ -350,9 +350,9 @@ public struct LineNormalizer: Sendable {
         /// never after an initial (`U.S.`, `J.Trump`) or between digits (`3.5`).
         func isGlued(terminatorStart start: Int, end: Int) -> Bool {
             let count = text.count
-            let (first, firstWidth) = ScalarTable.decode(text, at: end)
+            let (first, firstWidth) = UTF8Decoding.scalar(text, at: end)
             guard UnicodeTables.categoryBit(of: first) & UnicodeTables.uppercaseLetterBit != 0, end + firstWidth < count else { return false }
-            let second = ScalarTable.decode(text, at: end + firstWidth).value
+            let second = UTF8Decoding.scalar(text, at: end + firstWidth).value
             guard UnicodeTables.categoryBit(of: second) & UnicodeTables.lowercaseLetterBit != 0 else { return false }
             // The word before, in the source.
             var wordStart = start
@@ -379,8 +379,8 @@ public struct LineNormalizer: Sendable {
                 tokenStart -= ScalarTable.decode(text, before: tokenStart).width
             }
             var tokenEnd = end
-            while tokenEnd < count, LineNormalizer.kind(of: ScalarTable.decode(text, at: tokenEnd).value) != .space {
-                tokenEnd += ScalarTable.decode(text, at: tokenEnd).width
+            while tokenEnd < count, LineNormalizer.kind(of: UTF8Decoding.scalar(text, at: tokenEnd).value) != .space {
+                tokenEnd += UTF8Decoding.scalar(text, at: tokenEnd).width
             }
             let token = UnsafeBufferPointer(rebasing: text[tokenStart..<tokenEnd])
             if token.contains(0x2F) || token.contains(0x40) { return false }

@@ -265,7 +265,7 @@ struct CandidateExtractor {
                 }
                 firstUpper = kind == 2
             } else {
-                let (value, width) = Self.decode(bytes, index)
+                let (value, width) = UTF8Decoding.scalar(bytes, at: index)
                 let scalar = info(value)
                 switch scalar.scalarClass {
                 case wordClass:
@@ -339,7 +339,7 @@ struct CandidateExtractor {
                     }
                     cursor &+= 2
                 } else {
-                    let (value, width) = Self.decode(bytes, cursor)
+                    let (value, width) = UTF8Decoding.scalar(bytes, at: cursor)
                     let scalar = info(value)
                     if scalar.scalarClass == wordClass {
                         if scalar.isUpper { upper += 1 } else if scalar.isLower { lower += 1 } else if scalar.isDigit { digits += 1 } else { other += 1 }
@@ -400,17 +400,6 @@ struct CandidateExtractor {
     }
 
     @inline(__always)
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (UInt32, Int) {
-        let byte = bytes[index]
-        if byte < 0x80 { return (UInt32(byte), 1) }
-        if byte < 0xE0 { return (UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }
-        if byte < 0xF0 {
-            return (UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
-        }
-        return (UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F), 4)
-    }
-
-    @inline(__always)
     static func isRomanLetter(_ byte: UInt8) -> Bool {
         switch byte {
         case 0x49, 0x56, 0x58, 0x4C, 0x43, 0x44, 0x4D: true
@@ -447,7 +436,7 @@ struct CandidateExtractor {
                 hasHyphen = true
                 index += 1
             } else if byte >= 0x80 {
-                let (value, width) = Self.decode(bytes, index)
+                let (value, width) = UTF8Decoding.scalar(bytes, at: index)
                 let scalarClass = value < ScalarFolding.tableLimit ? CaseTable.Info(raw: table[Int(value)]).scalarClass : CaseTable.info(value).scalarClass
                 if scalarClass == ScalarClass.space.rawValue {
                     hasSpace = true

@@ -250,7 +250,7 @@ struct RegexProgram: Sendable {
                             let value: UInt32
                             if forward {
                                 guard position < count else { break thread }
-                                let decoded = ScalarTable.decode(text, at: position)
+                                let decoded = UTF8Decoding.scalar(text, at: position)
                                 value = decoded.value
                                 position += decoded.width
                             } else {
@@ -271,7 +271,7 @@ struct RegexProgram: Sendable {
                             let value: UInt32
                             if forward {
                                 guard position < count else { break thread }
-                                let decoded = ScalarTable.decode(text, at: position)
+                                let decoded = UTF8Decoding.scalar(text, at: position)
                                 value = decoded.value
                                 position += decoded.width
                             } else {
@@ -299,7 +299,7 @@ struct RegexProgram: Sendable {
                         case .dispatch(let tableNumber):
                             var value: UInt32?
                             if forward {
-                                if position < count { value = ScalarTable.decode(text, at: position).value }
+                                if position < count { value = UTF8Decoding.scalar(text, at: position).value }
                             } else if position > 0 {
                                 value = ScalarTable.decode(text, before: position).value
                             }

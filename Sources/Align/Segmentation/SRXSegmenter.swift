@@ -156,7 +156,7 @@ public struct SRXSegmenter: Sendable {
                     index += 1
                     continue
                 }
-                let (value, width) = byte < 0x80 ? (UInt32(byte), 1) : ScalarTable.decode(text, at: index)
+                let (value, width) = byte < 0x80 ? (UInt32(byte), 1) : UTF8Decoding.scalar(text, at: index)
                 index += width
                 guard index < count, byte < 0x80 || candidateBefore.contains(value) else { continue }
                 if decides(at: index, previous: value, in: text, scratch: &scratch) { result.append(index) }
@@ -170,11 +170,11 @@ public struct SRXSegmenter: Sendable {
         let count = text.count
         var index = 0
         while index < count {
-            let (value, width) = ScalarTable.decode(text, at: index)
+            let (value, width) = UTF8Decoding.scalar(text, at: index)
             index += width
             guard index < count else { break }
             var candidate = breaksAnywhere || candidateBefore.contains(value)
-            if !candidate, hasAfterCandidates { candidate = candidateAfter.contains(ScalarTable.decode(text, at: index).value) }
+            if !candidate, hasAfterCandidates { candidate = candidateAfter.contains(UTF8Decoding.scalar(text, at: index).value) }
             if candidate, decides(at: index, previous: value, in: text, scratch: &scratch) { result.append(index) }
         }
         return result
@@ -182,7 +182,7 @@ public struct SRXSegmenter: Sendable {
 
     /// Whether the first rule that matches at `position` is a break rule.
     func decides(at position: Int, previous: UInt32, in text: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> Bool {
-        let next = ScalarTable.decode(text, at: position).value
+        let next = UTF8Decoding.scalar(text, at: position).value
         // Without a matching break rule there is no break, whatever the other rules say: test the
         // break rules first, and the rules before the first that matches only then.
         guard let firstBreak = firstMatch(at: position, previous: previous, next: next, in: text, breakRules: true, below: flat.isBreak.count, scratch: &scratch)

@@ -79,28 +79,13 @@ enum ScalarTable {
         words[Int(value >> 6)] & (1 &<< UInt64(value & 63)) != 0
     }
 
-    /// The scalar starting at `index`.
-    @inline(__always)
-    static func decode(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, width: Int) {
-        let lead = text[index]
-        if lead < 0x80 { return (UInt32(lead), 1) }
-        if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | UInt32(text[index + 1] & 0x3F), 2) }
-        if lead < 0xF0 {
-            return (UInt32(lead & 0x0F) << 12 | UInt32(text[index + 1] & 0x3F) << 6 | UInt32(text[index + 2] & 0x3F), 3)
-        }
-        return (
-            UInt32(lead & 0x07) << 18 | UInt32(text[index + 1] & 0x3F) << 12 | UInt32(text[index + 2] & 0x3F) << 6
-                | UInt32(text[index + 3] & 0x3F), 4
-        )
-    }
-
     /// The scalar ending just before `index`.
     @inline(__always)
     static func decode(_ text: UnsafeBufferPointer<UInt8>, before index: Int) -> (value: UInt32, width: Int) {
         var start = index - 1
         if text[start] < 0x80 { return (UInt32(text[start]), 1) }
         while start > 0, text[start] & 0xC0 == 0x80 { start -= 1 }
-        return (decode(text, at: start).value, index - start)
+        return (UTF8Decoding.scalar(text, at: start).value, index - start)
     }
 
     @inline(__always)
@@ -125,7 +110,7 @@ enum ScalarTable {
             return isLineTerminator(previous)
         case .end(let multiline):
             if position == count { return true }
-            let next = decode(text, at: position)
+            let next = UTF8Decoding.scalar(text, at: position)
             guard isLineTerminator(next.value) else { return false }
             if multiline { return !(next.value == 0x0A && position > 0 && text[position - 1] == 0x0D) }
             return isFinalTerminator(text, at: position)
@@ -134,14 +119,14 @@ enum ScalarTable {
             return isFinalTerminator(text, at: position)
         case .wordBoundary, .notWordBoundary:
             let before = position > 0 && UnicodeTables.isWord(decode(text, before: position).value)
-            let after = position < count && UnicodeTables.isWord(decode(text, at: position).value)
+            let after = position < count && UnicodeTables.isWord(UTF8Decoding.scalar(text, at: position).value)
             return (before != after) == (assertion == .wordBoundary)
         }
     }
 
     /// Whether the text from `position` on is exactly one line terminator (`\r\n` counts as one).
     private static func isFinalTerminator(_ text: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
-        let next = decode(text, at: position)
+        let next = UTF8Decoding.scalar(text, at: position)
         guard isLineTerminator(next.value) else { return false }
         if next.value == 0x0D, position + 2 == text.count, text[position + 1] == 0x0A { return true }
         return position + next.width == text.count
