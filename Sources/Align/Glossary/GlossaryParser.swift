@@ -71,7 +71,7 @@ struct ParseState {
             document.isRewritable = false
             return
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = ByteSearch.firstIndex(of: 0, in: bytes) {
             let position = LineIndex(bytes: input).position(ofByte: nul)
             report(.error, "binary-file", "binary file: NUL byte at byte offset \(nul); not a glossary", line: position.line, column: position.column, byteOffset: nul)
             document.isRewritable = false
@@ -85,7 +85,7 @@ struct ParseState {
             bytes = bytes.dropFirst(3)
         }
         var crOnly: [UInt8] = []
-        if !bytes.contains(0x0A), bytes.contains(0x0D) {
+        if ByteSearch.firstIndex(of: 0x0A, in: bytes) == nil, ByteSearch.firstIndex(of: 0x0D, in: bytes) != nil {
             // Classic Mac line ends (Excel's "Text (Macintosh)"): CR alone ends every line. LF in
             // their place keeps every byte offset as it is in the file.
             crOnly = input.map { $0 == 0x0D ? 0x0A : $0 }
@@ -124,7 +124,7 @@ struct ParseState {
     ) -> Int {
         let parts = self.parts ?? min(ProcessInfo.processInfo.activeProcessorCount, 8)
         let size = bytes.endIndex - start
-        guard parts > 1, size >= parallelBytes, headerLine != nil, !document.hasCRLF, !bytes[start...].contains(0x0D) else {
+        guard parts > 1, size >= parallelBytes, headerLine != nil, !document.hasCRLF, ByteSearch.firstIndex(of: 0x0D, in: bytes, from: start) == nil else {
             return parseLines(
                 bytes, from: start, to: bytes.endIndex, firstLine: firstLine, bomLength: bomLength, headerLine: &headerLine,
                 sawContentLine: &sawContentLine, stopAfterHeader: false
@@ -135,7 +135,7 @@ struct ParseState {
         for part in 1..<parts {
             var cut = max(start + size * part / parts, bounds.last!)
             while cut < bytes.endIndex, bytes[cut - 1] != 0x0A { cut += 1 }
-            firstLines.append(firstLines.last! + bytes[bounds.last!..<cut].count { $0 == 0x0A })
+            firstLines.append(firstLines.last! + bytes[bounds.last!..<cut].withUnsafeBufferPointer { UTF8Count.lineFeeds(in: $0) })
             bounds.append(cut)
         }
         bounds.append(bytes.endIndex)
@@ -192,7 +192,7 @@ struct ParseState {
         var lineNumber = firstLine - 1
         var start = firstStart
         while start < limit || (start == bytes.endIndex && lineNumber == 0) {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            let end = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: start) ?? bytes.endIndex
             lineNumber += 1
             var lineBytes = bytes[start..<end]
             if lineBytes.last == 0x0D {
@@ -221,9 +221,11 @@ struct ParseState {
                     continue
                 }
             }
-            if text.hasPrefix("#") {
+            // On the bytes: a '#' that a combining mark follows is not a '#' character, so only
+            // then is the string asked.
+            if lineBytes.first == 0x23, lineBytes.count == 1 || lineBytes[lineBytes.startIndex + 1] < 0x80 || text.hasPrefix("#") {
                 document.lines.append(.comment(text))
-            } else if text.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            } else if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                 if !(end == bytes.endIndex && text.isEmpty) { document.lines.append(.blank) }
             } else if headerLine == nil {
                 headerLine = lineNumber

@@ -37,7 +37,7 @@ public struct DocumentText: Sendable {
         var start = 0
         if encoding == .utf8, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         byteOrderMarkLength = start
-        if let nul = Self.firstIndex(of: 0, in: bytes) { throw .binary(offset: nul) }
+        if let nul = ByteSearch.firstIndex(of: 0, in: bytes) { throw .binary(offset: nul) }
         if encoding == .utf8 {
             if let bad = UTF8Validation.firstInvalidOffset(in: bytes[start...]) {
                 let offset = start + bad
@@ -54,19 +54,9 @@ public struct DocumentText: Sendable {
         }
     }
 
-    /// The first offset of `byte` in `bytes` (`memchr`: the generic search was a visible part of
-    /// reading a large corpus).
-    static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int = 0) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, start < buffer.count else { return nil }
-            guard let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
-            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
-        }
-    }
-
     /// Lines end at LF, CRLF or a lone CR.
     private static func split(_ text: [UInt8], originalBase: Int, singleByte: Bool) -> [Line] {
-        if !singleByte, firstIndex(of: 0x0D, in: text) == nil { return splitAtLineFeeds(text, originalBase: originalBase) }
+        if !singleByte, ByteSearch.firstIndex(of: 0x0D, in: text) == nil { return splitAtLineFeeds(text, originalBase: originalBase) }
         var lines: [Line] = []
         var lineStart = 0
         var originalStart = originalBase
@@ -101,7 +91,7 @@ public struct DocumentText: Sendable {
         var lines: [Line] = []
         var lineStart = 0
         var number = 1
-        while let end = firstIndex(of: 0x0A, in: text, from: lineStart) {
+        while let end = ByteSearch.firstIndex(of: 0x0A, in: text, from: lineStart) {
             lines.append(Line(number: number, range: lineStart..<end, originalStart: originalBase + lineStart))
             lineStart = end + 1
             number += 1

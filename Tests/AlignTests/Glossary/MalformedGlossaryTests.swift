@@ -240,6 +240,24 @@ struct MalformedGlossaryTests {
         #expect(run.exitCode == .findings)
     }
 
+    @Test("a comment starts with the character '#', not with a '#' a combining mark is on; blank lines hold only spaces and tabs")
+    func commentsAndBlankLines() {
+        let text = "# align-glossary 1\nid\ten\tfr\n# a comment\n#\u{301}x\tY\tz\n#\n \t \n\t\u{A0}\nkyiv\tKyiv\tKyiv\n"
+        for parallelBytes in [Int.max, 1] {
+            let result = GlossaryParser.parse(Array(text.utf8), path: "g.tsv", parallelBytes: parallelBytes, parts: 2)
+            let lines = result.document.lines
+            // The version marker is not a line of the document.
+            #expect(lines.count == 7, "\(lines)")
+            guard lines.count == 7 else { continue }
+            #expect(lines[1] == .comment("# a comment"))
+            #expect(lines[3] == .comment("#"))
+            #expect(lines[4] == .blank)
+            if case .comment = lines[2] { Issue.record("'#\u{301}x' read as a comment") }
+            if case .blank = lines[5] { Issue.record("a line with a no-break space read as blank") }
+            #expect(result.document.concepts.map(\.id).contains("kyiv"))
+        }
+    }
+
     @Test("a malformed version marker is an error; a comment on line 1 is not a marker")
     func malformedVersionMarker() throws {
         let word = try Self.validate("# align-glossary one\nid\ten\tfr\nkyiv\tKyiv\tKyiv\n")
