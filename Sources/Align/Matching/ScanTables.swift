@@ -202,21 +202,30 @@ final class ScanTables: @unchecked Sendable {
         func pointer(_ node: Int32) -> Int32 { node < 0 || !trie.isTerminal(node) ? node : node | Trie.terminalBit }
         let table = trie.trie
         let roots = allocate(symbolCount, Int32(-1))
-        let slots = allocate(table.keys.count, Trie.Slot(key: .max, child: -1))
+        // The root's edges go to `roots`; the child table holds the others only, at most half
+        // full. The builder's table is sized for every symbol of every form: at 100k terms it was
+        // 8 MB per trie for about 60k edges below the root.
+        var below = 0
+        for key in table.keys where key != .max && key >> 32 != 0 { below += 1 }
+        var slotCount = 16
+        while slotCount < below * 2 { slotCount <<= 1 }
+        let slots = allocate(slotCount, Trie.Slot(key: .max, child: -1))
         var bloomWords = 1 << 10
         while bloomWords * 4 < table.nodeCount, bloomWords < 1 << 24 { bloomWords <<= 1 }
         let bloom = allocate(bloomWords, UInt64(0))
-        // One pass over the slots.
         for (slot, key) in table.keys.enumerated() where key != .max {
             let child = pointer(table.children[slot])
-            slots[slot] = Trie.Slot(key: key, child: child)
             let node = Int(key >> 32)
             let symbol = Int(Int32(bitPattern: UInt32(truncatingIfNeeded: key)))
             if node == 0 {
                 if symbol >= 0, symbol < symbolCount { roots[symbol] = child }
                 continue
             }
-            let (word, bits) = Trie.edgeBloom(SymbolTrie.mix(key), mask: bloomWords - 1)
+            let mixed = SymbolTrie.mix(key)
+            var target = Int(truncatingIfNeeded: mixed) & (slotCount - 1)
+            while slots[target].key != .max { target = (target + 1) & (slotCount - 1) }
+            slots[target] = Trie.Slot(key: key, child: child)
+            let (word, bits) = Trie.edgeBloom(mixed, mask: bloomWords - 1)
             bloom[word] |= bits
         }
         func copy(_ array: [Int32]) -> UnsafeMutablePointer<Int32> {
@@ -230,7 +239,7 @@ final class ScanTables: @unchecked Sendable {
             if !caseSensitive[Int(entry)] { acceptedFirst[node] = entry }
         }
         let frozen = Trie(
-            rootChildren: roots, symbolCount: symbolCount, slots: slots, mask: table.mask,
+            rootChildren: roots, symbolCount: symbolCount, slots: slots, mask: slotCount - 1,
             edgeBloom: bloom, edgeBloomMask: bloomWords - 1, terminalOffsets: copy(trie.terminalOffsets), terminalEntries: copy(trie.terminalEntries),
             acceptedFirst: acceptedFirst)
         return (frozen, allocations)
