@@ -456,30 +456,19 @@ struct ParseState {
         var first = start
         var leading = 0
         while first < end {
-            let (scalar, length) = scalar(bytes, at: first)
-            guard scalar.isHorizontalWhitespace else { break }
-            first += length
+            let (value, width) = UTF8Decoding.scalar(bytes, at: first)
+            guard Unicode.Scalar(value)?.isHorizontalWhitespace == true else { break }
+            first += width
             leading += 1
         }
         var last = end
         while last > first {
             var lead = last - 1
             while lead > first, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
-            guard scalar(bytes, at: lead).scalar.isHorizontalWhitespace else { break }
+            guard Unicode.Scalar(UTF8Decoding.scalar(bytes, at: lead).value)?.isHorizontalWhitespace == true else { break }
             last = lead
         }
         return (first, last, leading)
-    }
-
-    /// The code point that starts at `index` of valid UTF-8, and its length in bytes.
-    @inline(__always)
-    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
-        let lead = bytes[index]
-        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     mutating func parseFlags(_ cell: String, line: Int, column: Int) -> GlossaryFlags {

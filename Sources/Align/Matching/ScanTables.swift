@@ -30,8 +30,8 @@ final class ScanTables: @unchecked Sendable {
         let slots: UnsafeMutablePointer<Slot>
         let mask: Int
         /// A blocked Bloom filter over the edges below the root (two bits of one word per edge),
-        /// about 16 bits an edge. Measured reason: at 100k terms the child table is over 10 MB and
-        /// most walks end at their second or third token on an edge that does not exist; each of
+        /// about 16 bits an edge. Measured reason: at 100k terms the child table was over 10 MB (it
+        /// is 2 MB a trie since `freeze` keeps only the edges below the root) and most walks end at their second or third token on an edge that does not exist; each of
         /// those probes was a cache miss, and trie walks took a quarter of the scan.
         let edgeBloom: UnsafeMutablePointer<UInt64>
         let edgeBloomMask: Int
@@ -128,7 +128,8 @@ final class ScanTables: @unchecked Sendable {
         }
         bloom = copy(bloomWords)
         bloomMask = bloomBits - 1
-        // The two tries are frozen at once, on two threads: at 100k terms each is over 10 MB.
+        // The two tries are frozen at once, on two threads: at 100k terms each builder's table
+        // is several megabytes.
         let caseSensitive = entries.map { $0.caseKeys != nil }
         let frozen = CompiledGlossary.concurrentMap(2) {
             Frozen(Self.freeze($0 == 0 ? exact : inflected, symbolCount: symbolCount, caseSensitive: caseSensitive))

@@ -32,30 +32,23 @@ struct OccurrenceLabels: Sendable {
         for index in concepts.indices { capacity += 2 * (concepts[index].id.utf8.count + concepts[index].english.utf8.count + 1) }
         var starts = [Int](repeating: 0, count: concepts.count + 1)
         let pool = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-            var out = 0
+            guard let base = buffer.baseAddress else { return }
+            var out = base
             func write(_ text: String) {
                 var text = text
                 text.withUTF8 { utf8 in
-                    for byte in utf8 {
-                        switch byte {
-                        case 0x09: (buffer[out], buffer[out + 1], out) = (0x5C, 0x74, out + 2)
-                        case 0x0A: (buffer[out], buffer[out + 1], out) = (0x5C, 0x6E, out + 2)
-                        case 0x0D: (buffer[out], buffer[out + 1], out) = (0x5C, 0x72, out + 2)
-                        case 0x5C: (buffer[out], buffer[out + 1], out) = (0x5C, 0x5C, out + 2)
-                        default: (buffer[out], out) = (byte, out + 1)
-                        }
-                    }
+                    for byte in utf8 { out = OccurrenceWriter.writeTSV(byte, to: out) }
                 }
-                buffer[out] = 0x09
+                out.pointee = 0x09
                 out += 1
             }
             // By index: a `for concept in` loop copied every concept (a dozen retains each).
             for index in concepts.indices {
                 write(concepts[index].id)
                 write(concepts[index].english)
-                starts[index + 1] = out
+                starts[index + 1] = out - base
             }
-            initialized = out
+            initialized = out - base
         }
         return ConceptLabels(pool: pool, starts: starts)
     }

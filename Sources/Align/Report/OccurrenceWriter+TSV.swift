@@ -37,16 +37,7 @@ extension OccurrenceWriter {
                                     out = Self.writeNumber(match.column, to: out + 1)
                                     out.pointee = 0x09
                                     out += 1
-                                    for index in match.start..<match.end {
-                                        let byte = text[index]
-                                        switch byte {
-                                        case 0x09: (out[0], out[1], out) = (0x5C, 0x74, out + 2)
-                                        case 0x0A: (out[0], out[1], out) = (0x5C, 0x6E, out + 2)
-                                        case 0x0D: (out[0], out[1], out) = (0x5C, 0x72, out + 2)
-                                        case 0x5C: (out[0], out[1], out) = (0x5C, 0x5C, out + 2)
-                                        default: (out.pointee, out) = (byte, out + 1)
-                                        }
-                                    }
+                                    for index in match.start..<match.end { out = Self.writeTSV(text[index], to: out) }
                                     out.pointee = 0x09
                                     out += 1
                                     if !label.isEmpty {
@@ -64,6 +55,22 @@ extension OccurrenceWriter {
                 }
             }
         }
+    }
+
+    /// Writes `byte` of a TSV field, escaped as `ByteBuffer.appendTSV` does (`\t`, `\n`, `\r`,
+    /// `\\`), and returns the pointer past it: at most two bytes.
+    @inline(__always)
+    static func writeTSV(_ byte: UInt8, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        switch byte {
+        case 0x09: (out[0], out[1]) = (0x5C, 0x74)
+        case 0x0A: (out[0], out[1]) = (0x5C, 0x6E)
+        case 0x0D: (out[0], out[1]) = (0x5C, 0x72)
+        case 0x5C: (out[0], out[1]) = (0x5C, 0x5C)
+        default:
+            out.pointee = byte
+            return out + 1
+        }
+        return out + 2
     }
 
     /// Writes the decimal digits of `value` (not negative) and returns the pointer past them.
