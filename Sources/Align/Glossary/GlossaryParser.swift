@@ -39,7 +39,7 @@ struct ParseState {
     /// Scratch space of `parseRow`, kept to spare an allocation per row.
     var cellScratch: [Int] = []
     /// Apostrophe styles seen in forms, with the items that use each, for `mixed-apostrophes`.
-    var apostropheUses: [Character: [SourceLocation]] = [:]
+    var apostropheUses: [UInt32: [SourceLocation]] = [:]
     /// Rows after the header of at least this many bytes are parsed in parts.
     var parallelBytes = ParseState.defaultParallelBytes
     /// How many parts (default: one per core, at most 8).
@@ -349,28 +349,34 @@ struct ParseState {
 
     /// Splits, checks and trims the row on its UTF-8 bytes and builds the concept once, at the
     /// end. Measured reason: working on substrings and filling a `Concept` field by field,
-    /// retains and releases were a third of loading a 100k-term glossary.
+    /// retains and releases were a third of loading a 100k-term glossary. Columns are counted
+    /// only for what is reported (`column(at:)`): counting every cell's and item's code points
+    /// was a tenth of parsing a row.
     private mutating func parseRow(bytes: UnsafeBufferPointer<UInt8>, text: String, line: Int, byteOffset: Int) -> Concept? {
         let header = document.header
-        // Per cell: start, end and 1-based column, three at a time; reused from row to row.
-        var cells = cellScratch
-        cellScratch = []
-        defer {
-            cells.removeAll(keepingCapacity: true)
-            cellScratch = cells
+        // Per cell: start and end, two at a time; reused from row to row. Only the first
+        // `header.count + 1` cells are kept: a further one can only make the row too long.
+        if cellScratch.count < 2 * header.count + 2 { cellScratch = Array(repeating: 0, count: 2 * header.count + 2) }
+        var cellCount = 0
+        var extraStart = 0
+        cellScratch.withUnsafeMutableBufferPointer { cells in
+            var cellStart = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x09 {
+                if cellCount < header.count {
+                    cells[2 * cellCount] = cellStart
+                    cells[2 * cellCount + 1] = index
+                } else if cellCount == header.count {
+                    extraStart = cellStart
+                }
+                cellCount += 1
+                cellStart = index + 1
+            }
         }
-        var column = 1
-        var cellStart = 0
-        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x09 {
-            cells.append(cellStart)
-            cells.append(index)
-            cells.append(column)
-            column += Self.scalarCount(bytes, cellStart, index) + 1
-            cellStart = index + 1
-        }
-        let cellCount = cells.count / 3
+        let cells = cellScratch
+        /// The 1-based column of the byte at `offset`.
+        func column(at offset: Int) -> Int { Self.scalarCount(bytes, 0, offset) + 1 }
         guard cellCount == header.count else {
-            let where_ = cellCount > header.count ? cells[3 * header.count + 2] : column - 1
+            let where_ = cellCount > header.count ? column(at: extraStart) : column(at: bytes.count)
             report(.error, "field-count", "row has \(cellCount) field\(cellCount == 1 ? "" : "s"), the header has \(header.count)", line: line, column: where_)
             document.lines.append(.unparsed(text))
             document.isRewritable = false
@@ -393,31 +399,27 @@ struct ParseState {
         var counterexamples: [String] = []
         var extra: [Concept.ExtraField] = []
         var idBytes = 0..<0
-        for (index, name) in header.enumerated() {
-            let (start, end, cellColumn) = (cells[3 * index], cells[3 * index + 1], cells[3 * index + 2])
-            checkHygiene(bytes, start, end, line: line, column: cellColumn, column: name)
+        for index in 0..<header.count {
+            let (start, end) = (cells[2 * index], cells[2 * index + 1])
+            checkHygiene(bytes, start, end, line: line, columnNamed: index)
             let known = headerColumns[index]
             if let known, known.isList {
                 var items: [String] = []
-                var itemColumn = cellColumn
                 if bytes[start..<end].contains(where: { $0 != 0x20 }) {
                     var rawStart = start
                     for rawEnd in start...end where rawEnd == end || bytes[rawEnd] == 0x7C {
-                        defer {
-                            itemColumn += Self.scalarCount(bytes, rawStart, rawEnd) + 1
-                            rawStart = rawEnd + 1
-                        }
+                        defer { rawStart = rawEnd + 1 }
                         let trimmed = Self.trimmed(bytes, rawStart, rawEnd)
                         if trimmed.start == trimmed.end {
-                            report(.warning, "empty-form", "empty item in '\(name)' (two '|' in a row, or one at an end)", line: line, column: itemColumn)
+                            report(.warning, "empty-form", "empty item in '\(header[index])' (two '|' in a row, or one at an end)", line: line, column: column(at: rawStart))
                             continue
                         }
                         let item = string(trimmed.start, trimmed.end)
                         if trimmed.end - trimmed.start != rawEnd - rawStart {
-                            report(.warning, "whitespace", "leading or trailing space around '\(item)' in '\(name)'", line: line, column: itemColumn)
+                            report(.warning, "whitespace", "leading or trailing space around '\(item)' in '\(header[index])'", line: line, column: column(at: rawStart))
                         }
                         items.append(item)
-                        if known.holdsForms { noteApostrophes(bytes, trimmed.start, trimmed.end, line: line, column: itemColumn + trimmed.leading) }
+                        if known.holdsForms { noteApostrophes(bytes, trimmed.start, trimmed.end, line: line) }
                     }
                 }
                 switch known {
@@ -431,7 +433,7 @@ struct ParseState {
             } else {
                 let trimmed = Self.trimmed(bytes, start, end)
                 if trimmed.end - trimmed.start != end - start, trimmed.start != trimmed.end {
-                    report(.warning, "whitespace", "leading or trailing space in '\(name)'", line: line, column: cellColumn)
+                    report(.warning, "whitespace", "leading or trailing space in '\(header[index])'", line: line, column: column(at: start))
                 }
                 switch known {
                 case .id:
@@ -439,28 +441,28 @@ struct ParseState {
                     idBytes = trimmed.start..<trimmed.end
                 case .en:
                     english = string(trimmed.start, trimmed.end)
-                    noteApostrophes(bytes, trimmed.start, trimmed.end, line: line, column: cellColumn + trimmed.leading)
+                    noteApostrophes(bytes, trimmed.start, trimmed.end, line: line)
                 case .note: note = string(trimmed.start, trimmed.end)
                 case .flags: break
-                default: extra.append(Concept.ExtraField(name: name, value: string(start, end)))
+                default: extra.append(Concept.ExtraField(name: header[index], value: string(start, end)))
                 }
             }
         }
         for required in GlossaryColumn.required {
             let empty = required == .fr ? french.isEmpty : required == .id ? id.isEmpty : english.isEmpty
             if empty {
-                report(.error, "empty-field", "required field '\(required.rawValue)' is empty", line: line, column: cells[3 * columnIndex[required.rawValue]! + 2])
+                report(.error, "empty-field", "required field '\(required.rawValue)' is empty", line: line, column: column(at: cells[2 * columnIndex[required.rawValue]!]))
             }
         }
         if !id.isEmpty, !GlossaryValidator.isValidID(utf8: UnsafeBufferPointer(rebasing: bytes[idBytes])) {
-            report(.error, "invalid-id", "id '\(id)' is not lower-case kebab-case starting with a letter (like 'kim-jong-un')", line: line, column: cells[3 * columnIndex["id"]! + 2])
+            report(.error, "invalid-id", "id '\(id)' is not lower-case kebab-case starting with a letter (like 'kim-jong-un')", line: line, column: column(at: cells[2 * columnIndex["id"]!]))
         }
         var flags: GlossaryFlags = []
         if let flagsIndex {
-            let trimmed = Self.trimmed(bytes, cells[3 * flagsIndex], cells[3 * flagsIndex + 1])
+            let trimmed = Self.trimmed(bytes, cells[2 * flagsIndex], cells[2 * flagsIndex + 1])
             // An empty cell has no flag to read (most rows).
             if trimmed.start != trimmed.end {
-                flags = parseFlags(string(trimmed.start, trimmed.end), line: line, column: cells[3 * flagsIndex + 2] + trimmed.leading)
+                flags = parseFlags(string(trimmed.start, trimmed.end), line: line, column: column(at: trimmed.start))
             }
         }
         return Concept(
@@ -517,70 +519,63 @@ struct ParseState {
         return flags
     }
 
-    /// NFC, control characters and doubled spaces, in any cell.
-    mutating func checkHygiene(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int, column: Int, column name: String) {
-        // Most cells are printable ASCII with single spaces: nothing to report, no scalar walk.
-        var lastWasSpace = false
-        for byte in bytes[start..<end] {
-            if byte < 0x20 || byte >= 0x7F || (byte == 0x20 && lastWasSpace) {
-                checkHygiene(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), line: line, column: column, column: name)
-                return
-            }
-            lastWasSpace = byte == 0x20
-        }
-    }
-
-    /// The scalar walk of `checkHygiene`, for cells that are not plain printable ASCII.
-    mutating func checkHygiene(_ cell: String, line: Int, column: Int, column name: String) {
-        var offset = 0
+    /// NFC, control characters and doubled spaces, in the cell `bytes[start..<end]` of the column
+    /// at `columnIndex`, in one pass over its bytes (valid UTF-8: they come from a `String`).
+    mutating func checkHygiene(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int, columnNamed columnIndex: Int) {
+        guard let base = bytes.baseAddress else { return }
         var previousWasSpace = false
         var reportedDoubleSpace = false
         var needsNFCCheck = false
-        for scalar in cell.unicodeScalars {
-            let value = scalar.value
-            if scalar.isRefusedInGlossary {
-                report(.error, "control-character", "control character U+\(String(format: "%04X", value)) in '\(name)'", line: line, column: column + offset)
+        var index = start
+        while index < end {
+            let byte = base[index]
+            if byte >= 0x21, byte < 0x7F {
+                previousWasSpace = false
+                index &+= 1
+                continue
+            }
+            let (value, width) = byte < 0x80 ? (UInt32(byte), 1) : UTF8Decoding.scalar(base, at: index)
+            if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF {
+                report(.error, "control-character", "control character U+\(String(format: "%04X", value)) in '\(document.header[columnIndex])'", line: line, column: Self.scalarCount(bytes, 0, index) + 1)
             }
             if value >= 0x300 { needsNFCCheck = true }
             let isSpace = value == 0x20
             if isSpace, previousWasSpace, !reportedDoubleSpace {
-                report(.warning, "whitespace", "doubled space in '\(name)'", line: line, column: column + offset - 1)
+                report(.warning, "whitespace", "doubled space in '\(document.header[columnIndex])'", line: line, column: Self.scalarCount(bytes, 0, index))
                 reportedDoubleSpace = true
             }
             previousWasSpace = isSpace
-            offset += 1
+            index &+= width
         }
         if needsNFCCheck {
-            let text = cell
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             if !text.utf8.elementsEqual(text.precomposedStringWithCanonicalMapping.utf8) {
-                report(.warning, "not-nfc", "text in '\(name)' is not in Unicode NFC; 'aligncli fmt' normalizes it", line: line, column: column)
+                report(.warning, "not-nfc", "text in '\(document.header[columnIndex])' is not in Unicode NFC; 'aligncli fmt' normalizes it", line: line, column: Self.scalarCount(bytes, 0, start) + 1)
             }
         }
     }
 
-    /// Notes each apostrophe of `bytes[start..<end]` (one item) with its column, on the bytes:
-    /// a `String` per item walked by `utf8` and then by `unicodeScalars` was a tenth of loading a
-    /// 100k-term glossary (callgrind). The bytes come from a `String`, so they are valid UTF-8,
-    /// and items end at ASCII bytes, so no scalar straddles `end`.
-    mutating func noteApostrophes(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int, column: Int) {
+    /// Notes each apostrophe of `bytes[start..<end]` (one item of a row) with its column. The
+    /// bytes come from a `String`, so they are valid UTF-8, and items end at ASCII bytes, so no
+    /// scalar straddles `end`. Keyed by scalar value: hashing `Character` keys was most of the
+    /// cost when every form was walked.
+    mutating func noteApostrophes(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int) {
         guard let base = bytes.baseAddress else { return }
-        var offset = 0
         var index = start
         while index < end {
-            let byte = bytes[index]
+            let byte = base[index]
             if byte == 0x27 {
-                apostropheUses["\u{27}", default: []].append(location(line: line, column: column + offset))
-                index += 1
+                apostropheUses[0x27, default: []].append(location(line: line, column: Self.scalarCount(bytes, 0, index) + 1))
+                index &+= 1
             } else if byte < 0x80 {
-                index += 1
+                index &+= 1
             } else {
                 let (value, width) = UTF8Decoding.scalar(base, at: index)
                 if let scalar = Unicode.Scalar(value), ScalarFolding.isApostrophe(scalar) {
-                    apostropheUses[Character(scalar), default: []].append(location(line: line, column: column + offset))
+                    apostropheUses[value, default: []].append(location(line: line, column: Self.scalarCount(bytes, 0, index) + 1))
                 }
-                index += width
+                index &+= width
             }
-            offset += 1
         }
     }
 
@@ -594,7 +589,7 @@ struct ParseState {
                 diagnostics.append(
                     Diagnostic(
                         .warning, "mixed-apostrophes",
-                        "apostrophe U+\(String(format: "%04X", style.unicodeScalars.first!.value)) differs from the file's usual U+\(String(format: "%04X", dominant.unicodeScalars.first!.value))",
+                        "apostrophe U+\(String(format: "%04X", style)) differs from the file's usual U+\(String(format: "%04X", dominant))",
                         at: place))
             }
         }
