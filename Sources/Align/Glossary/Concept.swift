@@ -19,16 +19,46 @@ public struct Concept: Sendable, Codable {
         public var line: Int
         /// Byte offset of the line in the file.
         public var lineByteOffset: Int
-        /// The column names of the file's header, and the row as written (tab-separated).
+        /// The column names of the file's header.
         public var header: [String]
-        public var rowText: String
+        /// The row as written (tab-separated).
+        public var rowText: String {
+            get { row.text }
+            set { row = RowText(newValue) }
+        }
+        private var row: RowText
 
         public init(file: String, line: Int, lineByteOffset: Int = 0, header: [String] = [], rowText: String = "") {
+            self.init(file: file, line: line, lineByteOffset: lineByteOffset, header: header, row: RowText(rowText))
+        }
+
+        init(file: String, line: Int, lineByteOffset: Int, header: [String], row: RowText) {
             self.file = file
             self.line = line
             self.lineByteOffset = lineByteOffset
             self.header = header
-            self.rowText = rowText
+            self.row = row
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case file, line, lineByteOffset, header, rowText
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                file: try container.decode(String.self, forKey: .file), line: try container.decode(Int.self, forKey: .line),
+                lineByteOffset: try container.decode(Int.self, forKey: .lineByteOffset), header: try container.decode([String].self, forKey: .header),
+                rowText: try container.decode(String.self, forKey: .rowText))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(file, forKey: .file)
+            try container.encode(line, forKey: .line)
+            try container.encode(lineByteOffset, forKey: .lineByteOffset)
+            try container.encode(header, forKey: .header)
+            try container.encode(rowText, forKey: .rowText)
         }
 
         /// The 1-based column of the cell of `name`, and of each non-empty item of a list cell
@@ -54,6 +84,39 @@ public struct Concept: Sendable, Codable {
             }
             return nil
         }
+    }
+
+    /// A glossary file's bytes, shared by the origins of its rows.
+    final class SharedBytes: Sendable {
+        let bytes: [UInt8]
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+    }
+
+    /// A row's text: a string, or the row's bytes in its file (valid UTF-8), made a string only
+    /// when asked. Measured reason: a string per row was about a tenth of loading a glossary
+    /// (validation, allocation and copy of every row), for text read only by diagnostics.
+    struct RowText: Sendable, Hashable {
+        private enum Storage: Sendable {
+            case text(String)
+            case shared(SharedBytes, start: Int, count: Int)
+        }
+
+        private let storage: Storage
+
+        init(_ text: String) { storage = .text(text) }
+
+        /// `bytes.bytes[start..<(start + count)]`, which must be valid UTF-8.
+        init(shared bytes: SharedBytes, start: Int, count: Int) { storage = .shared(bytes, start: start, count: count) }
+
+        var text: String {
+            switch storage {
+            case .text(let text): text
+            case .shared(let shared, let start, let count): String(decoding: shared.bytes[start..<(start + count)], as: UTF8.self)
+            }
+        }
+
+        static func == (lhs: RowText, rhs: RowText) -> Bool { lhs.text == rhs.text }
+        func hash(into hasher: inout Hasher) { hasher.combine(text) }
     }
 
     /// Stable kebab-case identifier.

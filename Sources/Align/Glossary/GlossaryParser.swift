@@ -44,6 +44,8 @@ struct ParseState {
     var parallelBytes = ParseState.defaultParallelBytes
     /// How many parts (default: one per core, at most 8).
     var parts: Int?
+    /// The bytes the rows are read from, shared by the concepts' origins (`Concept.RowText`).
+    var fileBytes: Concept.SharedBytes?
     /// Where the concepts of one part of a large file go (`parseRows`); `nil`: `document.concepts`.
     var region: ConceptRegions.Region?
 
@@ -95,6 +97,7 @@ struct ParseState {
             document.hasCRLF = true
             report(.warning, "line-endings", "CR line ends (classic Mac, Excel's 'Text (Macintosh)'); 'aligncli fmt' converts them to LF", line: 1, column: 1)
         }
+        fileBytes = Concept.SharedBytes(crOnly.isEmpty ? input : crOnly)
         var headerLine: Int?
         var sawContentLine = false
         // Up to the header, in order: the version line and the header decide how rows are read.
@@ -223,16 +226,19 @@ struct ParseState {
                 }
             }
             let lineOffset = start - bytes.startIndex + bomLength
-            let text: String
+            let isValid: Bool
             if let bad = UTF8Validation.firstInvalidOffset(in: lineBytes) {
                 let absolute = lineOffset + bad
                 let column = String(decoding: lineBytes.prefix(bad), as: UTF8.self).unicodeScalars.count + 1
                 report(.error, "invalid-utf8", "invalid UTF-8 at byte offset \(absolute) (byte 0x\(String(lineBytes[lineBytes.startIndex + bad], radix: 16, uppercase: true)))", line: lineNumber, column: column, byteOffset: absolute)
                 document.isRewritable = false
-                text = String(decoding: lineBytes, as: UTF8.self)
+                isValid = false
             } else {
-                text = String(decoding: lineBytes, as: UTF8.self)
+                isValid = true
             }
+            // Rows, almost every line, are read from the file's bytes: a `String` is made for the
+            // other lines, and for rows that are not valid UTF-8 (decoded with replacements).
+            var text: String { String(decoding: lineBytes, as: UTF8.self) }
             if lineNumber == 1 {
                 if handleVersionLine(text) == false { return (nil, lineNumber, true) }
                 if document.version != nil {
@@ -246,15 +252,20 @@ struct ParseState {
             if lineBytes.first == 0x23, lineBytes.count == 1 || lineBytes[lineBytes.startIndex + 1] < 0x80 || text.hasPrefix("#") {
                 document.lines.append(.comment(text))
             } else if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                if !(end == bytes.endIndex && text.isEmpty) { document.lines.append(.blank) }
+                if !(end == bytes.endIndex && lineBytes.isEmpty) { document.lines.append(.blank) }
             } else if headerLine == nil {
                 headerLine = lineNumber
                 sawContentLine = true
                 parseHeader(text, line: lineNumber)
                 document.lines.append(.header)
                 if stopAfterHeader { return (end == bytes.endIndex ? nil : end + 1, lineNumber, false) }
+            } else if isValid, let fileBytes {
+                let row = Concept.RowText(shared: fileBytes, start: lineBytes.startIndex, count: lineBytes.count)
+                lineBytes.withUnsafeBufferPointer { parseRow(bytes: $0, row: row, line: lineNumber, byteOffset: lineOffset) }
             } else {
-                parseRow(text, line: lineNumber, byteOffset: lineOffset)
+                let text = text
+                var storage = text
+                storage.withUTF8 { parseRow(bytes: $0, row: Concept.RowText(text), line: lineNumber, byteOffset: lineOffset) }
             }
             if end == bytes.endIndex { return (nil, lineNumber, false) }
             start = end + 1
@@ -333,11 +344,11 @@ struct ParseState {
         }
     }
 
-    mutating func parseRow(_ text: String, line: Int, byteOffset: Int) {
-        var storage = text
-        // The concept comes back to be appended here, outside the closure: appended inside it,
-        // each concept was copied once more (a dozen retains and releases).
-        guard let concept = storage.withUTF8({ parseRow(bytes: $0, text: text, line: line, byteOffset: byteOffset) }) else { return }
+    /// Parses the row `bytes` (valid UTF-8), whose text `row` is, and appends its concept.
+    mutating func parseRow(bytes: UnsafeBufferPointer<UInt8>, row: Concept.RowText, line: Int, byteOffset: Int) {
+        // The concept comes back to be appended here: appended inside the closure that lends
+        // the bytes, each concept was copied once more (a dozen retains and releases).
+        guard let concept = makeConcept(bytes: bytes, row: row, line: line, byteOffset: byteOffset) else { return }
         if region != nil {
             document.lines.append(.row(region!.count))
             region!.append(concept)
@@ -352,7 +363,7 @@ struct ParseState {
     /// retains and releases were a third of loading a 100k-term glossary. Columns are counted
     /// only for what is reported (`column(at:)`): counting every cell's and item's code points
     /// was a tenth of parsing a row.
-    private mutating func parseRow(bytes: UnsafeBufferPointer<UInt8>, text: String, line: Int, byteOffset: Int) -> Concept? {
+    private mutating func makeConcept(bytes: UnsafeBufferPointer<UInt8>, row: Concept.RowText, line: Int, byteOffset: Int) -> Concept? {
         let header = document.header
         // Per cell: start and end, two at a time; reused from row to row. Only the first
         // `header.count + 1` cells are kept: a further one can only make the row too long.
@@ -378,12 +389,12 @@ struct ParseState {
         guard cellCount == header.count else {
             let where_ = cellCount > header.count ? column(at: extraStart) : column(at: bytes.count)
             report(.error, "field-count", "row has \(cellCount) field\(cellCount == 1 ? "" : "s"), the header has \(header.count)", line: line, column: where_)
-            document.lines.append(.unparsed(text))
+            document.lines.append(.unparsed(row.text))
             document.isRewritable = false
             return nil
         }
         guard hasRequiredColumns else {
-            document.lines.append(.unparsed(text))
+            document.lines.append(.unparsed(row.text))
             return nil
         }
         func string(_ start: Int, _ end: Int) -> String {
@@ -468,7 +479,7 @@ struct ParseState {
         return Concept(
             id: id, english: english, french: french, englishAvoid: englishAvoid, frenchAvoid: frenchAvoid, flags: flags, note: note,
             examples: examples, counterexamples: counterexamples, extra: extra,
-            origin: Concept.Origin(file: path, line: line, lineByteOffset: byteOffset, header: header, rowText: text))
+            origin: Concept.Origin(file: path, line: line, lineByteOffset: byteOffset, header: header, row: row))
     }
 
     /// The code points in `bytes[start..<end]`.
