@@ -494,6 +494,14 @@ struct ParseState {
         var first = start
         var leading = 0
         while first < end {
+            // ASCII, nearly every cell's first and last byte: white space is space or tab only.
+            let byte = bytes[first]
+            if byte < 0x80 {
+                guard byte == 0x20 || byte == 0x09 else { break }
+                first += 1
+                leading += 1
+                continue
+            }
             let (value, width) = UTF8Decoding.scalar(bytes, at: first)
             guard Unicode.Scalar(value)?.isHorizontalWhitespace == true else { break }
             first += width
@@ -501,6 +509,12 @@ struct ParseState {
         }
         var last = end
         while last > first {
+            let byte = bytes[last - 1]
+            if byte < 0x80 {
+                guard byte == 0x20 || byte == 0x09 else { break }
+                last -= 1
+                continue
+            }
             var lead = last - 1
             while lead > first, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
             guard Unicode.Scalar(UTF8Decoding.scalar(bytes, at: lead).value)?.isHorizontalWhitespace == true else { break }
@@ -539,6 +553,18 @@ struct ParseState {
         var needsNFCCheck = false
         var index = start
         while index < end {
+            // Eight bytes at a time while they are printable ASCII without two spaces in a row.
+            if index &+ 8 <= end {
+                let block = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let spaces = Self.zeroBytes(block ^ 0x2020_2020_2020_2020)
+                let refused = (block & 0x8080_8080_8080_8080) | Self.zeroBytes(block ^ 0x7F7F_7F7F_7F7F_7F7F)
+                    | Self.zeroBytes(block & 0x6060_6060_6060_6060) | (spaces & (spaces &>> 8))
+                if refused == 0, !(previousWasSpace && spaces & 0x80 != 0) {
+                    previousWasSpace = spaces & (0x80 &<< 56) != 0
+                    index &+= 8
+                    continue
+                }
+            }
             let byte = base[index]
             if byte >= 0x21, byte < 0x7F {
                 previousWasSpace = false
@@ -566,6 +592,13 @@ struct ParseState {
         }
     }
 
+    /// The high bit of each zero byte of `block`, exactly (no borrow from one byte to the next).
+    @inline(__always)
+    static func zeroBytes(_ block: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((block & low7) &+ low7) | block | low7)
+    }
+
     /// Notes each apostrophe of `bytes[start..<end]` (one item of a row) with its column. The
     /// bytes come from a `String`, so they are valid UTF-8, and items end at ASCII bytes, so no
     /// scalar straddles `end`. Keyed by scalar value: hashing `Character` keys was most of the
@@ -574,6 +607,14 @@ struct ParseState {
         guard let base = bytes.baseAddress else { return }
         var index = start
         while index < end {
+            // Eight bytes at a time while they hold neither a straight apostrophe nor a non-ASCII byte.
+            if index &+ 8 <= end {
+                let block = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if (block & 0x8080_8080_8080_8080) | Self.zeroBytes(block ^ 0x2727_2727_2727_2727) == 0 {
+                    index &+= 8
+                    continue
+                }
+            }
             let byte = base[index]
             if byte == 0x27 {
                 apostropheUses[0x27, default: []].append(location(line: line, column: Self.scalarCount(bytes, 0, index) + 1))
