@@ -489,23 +489,20 @@ struct ParseState {
     }
 
     /// `bytes[start..<end]` without leading and trailing horizontal white space (the bytes
-    /// `trimmingSpaces()` keeps), and the number of code points dropped at the start.
-    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (start: Int, end: Int, leading: Int) {
+    /// `trimmingSpaces()` keeps).
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (start: Int, end: Int) {
         var first = start
-        var leading = 0
         while first < end {
             // ASCII, nearly every cell's first and last byte: white space is space or tab only.
             let byte = bytes[first]
             if byte < 0x80 {
                 guard byte == 0x20 || byte == 0x09 else { break }
                 first += 1
-                leading += 1
                 continue
             }
             let (value, width) = UTF8Decoding.scalar(bytes, at: first)
             guard Unicode.Scalar(value)?.isHorizontalWhitespace == true else { break }
             first += width
-            leading += 1
         }
         var last = end
         while last > first {
@@ -520,7 +517,7 @@ struct ParseState {
             guard Unicode.Scalar(UTF8Decoding.scalar(bytes, at: lead).value)?.isHorizontalWhitespace == true else { break }
             last = lead
         }
-        return (first, last, leading)
+        return (first, last)
     }
 
     mutating func parseFlags(_ cell: String, line: Int, column: Int) -> GlossaryFlags {
@@ -556,9 +553,9 @@ struct ParseState {
             // Eight bytes at a time while they are printable ASCII without two spaces in a row.
             if index &+ 8 <= end {
                 let block = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let spaces = Self.zeroBytes(block ^ 0x2020_2020_2020_2020)
-                let refused = (block & 0x8080_8080_8080_8080) | Self.zeroBytes(block ^ 0x7F7F_7F7F_7F7F_7F7F)
-                    | Self.zeroBytes(block & 0x6060_6060_6060_6060) | (spaces & (spaces &>> 8))
+                let spaces = UTF8Count.zeroBytes(block ^ 0x2020_2020_2020_2020)
+                let refused = (block & 0x8080_8080_8080_8080) | UTF8Count.zeroBytes(block ^ 0x7F7F_7F7F_7F7F_7F7F)
+                    | UTF8Count.zeroBytes(block & 0x6060_6060_6060_6060) | (spaces & (spaces &>> 8))
                 if refused == 0, !(previousWasSpace && spaces & 0x80 != 0) {
                     previousWasSpace = spaces & (0x80 &<< 56) != 0
                     index &+= 8
@@ -592,13 +589,6 @@ struct ParseState {
         }
     }
 
-    /// The high bit of each zero byte of `block`, exactly (no borrow from one byte to the next).
-    @inline(__always)
-    static func zeroBytes(_ block: UInt64) -> UInt64 {
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((block & low7) &+ low7) | block | low7)
-    }
-
     /// Notes each apostrophe of `bytes[start..<end]` (one item of a row) with its column. The
     /// bytes come from a `String`, so they are valid UTF-8, and items end at ASCII bytes, so no
     /// scalar straddles `end`. Keyed by scalar value: hashing `Character` keys was most of the
@@ -610,7 +600,7 @@ struct ParseState {
             // Eight bytes at a time while they hold neither a straight apostrophe nor a non-ASCII byte.
             if index &+ 8 <= end {
                 let block = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if (block & 0x8080_8080_8080_8080) | Self.zeroBytes(block ^ 0x2727_2727_2727_2727) == 0 {
+                if (block & 0x8080_8080_8080_8080) | UTF8Count.zeroBytes(block ^ 0x2727_2727_2727_2727) == 0 {
                     index &+= 8
                     continue
                 }
