@@ -384,8 +384,7 @@ struct ParseState {
             }
         }
         let cells = cellScratch
-        /// The 1-based column of the byte at `offset`.
-        func column(at offset: Int) -> Int { Self.scalarCount(bytes, 0, offset) + 1 }
+        func column(at offset: Int) -> Int { Self.column(bytes, at: offset) }
         guard cellCount == header.count else {
             let where_ = cellCount > header.count ? column(at: extraStart) : column(at: bytes.count)
             report(.error, "field-count", "row has \(cellCount) field\(cellCount == 1 ? "" : "s"), the header has \(header.count)", line: line, column: where_)
@@ -482,6 +481,12 @@ struct ParseState {
             origin: Concept.Origin(file: path, line: line, lineByteOffset: byteOffset, header: header, row: row))
     }
 
+    /// The 1-based column of the byte at `offset` of a row's bytes: counted only when a
+    /// diagnostic or an apostrophe note needs it.
+    static func column(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
+        scalarCount(bytes, 0, offset) + 1
+    }
+
     /// The code points in `bytes[start..<end]`.
     static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         guard let base = bytes.baseAddress, end > start else { return 0 }
@@ -542,7 +547,7 @@ struct ParseState {
     }
 
     /// NFC, control characters and doubled spaces, in the cell `bytes[start..<end]` of the column
-    /// at `columnIndex`, in one pass over its bytes (valid UTF-8: they come from a `String`).
+    /// at `columnIndex`, in one pass over its bytes (a row's bytes, valid UTF-8).
     mutating func checkHygiene(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int, columnNamed columnIndex: Int) {
         guard let base = bytes.baseAddress else { return }
         var previousWasSpace = false
@@ -569,13 +574,13 @@ struct ParseState {
                 continue
             }
             let (value, width) = byte < 0x80 ? (UInt32(byte), 1) : UTF8Decoding.scalar(base, at: index)
-            if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF {
-                report(.error, "control-character", "control character U+\(String(format: "%04X", value)) in '\(document.header[columnIndex])'", line: line, column: Self.scalarCount(bytes, 0, index) + 1)
+            if Unicode.Scalar.isRefusedInGlossary(value) {
+                report(.error, "control-character", "control character U+\(String(format: "%04X", value)) in '\(document.header[columnIndex])'", line: line, column: Self.column(bytes, at: index))
             }
             if value >= 0x300 { needsNFCCheck = true }
             let isSpace = value == 0x20
             if isSpace, previousWasSpace, !reportedDoubleSpace {
-                report(.warning, "whitespace", "doubled space in '\(document.header[columnIndex])'", line: line, column: Self.scalarCount(bytes, 0, index))
+                report(.warning, "whitespace", "doubled space in '\(document.header[columnIndex])'", line: line, column: Self.column(bytes, at: index) - 1)
                 reportedDoubleSpace = true
             }
             previousWasSpace = isSpace
@@ -584,14 +589,13 @@ struct ParseState {
         if needsNFCCheck {
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             if !text.utf8.elementsEqual(text.precomposedStringWithCanonicalMapping.utf8) {
-                report(.warning, "not-nfc", "text in '\(document.header[columnIndex])' is not in Unicode NFC; 'aligncli fmt' normalizes it", line: line, column: Self.scalarCount(bytes, 0, start) + 1)
+                report(.warning, "not-nfc", "text in '\(document.header[columnIndex])' is not in Unicode NFC; 'aligncli fmt' normalizes it", line: line, column: Self.column(bytes, at: start))
             }
         }
     }
 
-    /// Notes each apostrophe of `bytes[start..<end]` (one item of a row) with its column. The
-    /// bytes come from a `String`, so they are valid UTF-8, and items end at ASCII bytes, so no
-    /// scalar straddles `end`. Keyed by scalar value: hashing `Character` keys was most of the
+    /// Notes each apostrophe of `bytes[start..<end]` (one item of a row) with its column. A row's
+    /// bytes are valid UTF-8, and items end at ASCII bytes, so no scalar straddles `end`. Keyed by scalar value: hashing `Character` keys was most of the
     /// cost when every form was walked.
     mutating func noteApostrophes(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int) {
         guard let base = bytes.baseAddress else { return }
@@ -607,14 +611,14 @@ struct ParseState {
             }
             let byte = base[index]
             if byte == 0x27 {
-                apostropheUses[0x27, default: []].append(location(line: line, column: Self.scalarCount(bytes, 0, index) + 1))
+                apostropheUses[0x27, default: []].append(location(line: line, column: Self.column(bytes, at: index)))
                 index &+= 1
             } else if byte < 0x80 {
                 index &+= 1
             } else {
                 let (value, width) = UTF8Decoding.scalar(base, at: index)
                 if let scalar = Unicode.Scalar(value), ScalarFolding.isApostrophe(scalar) {
-                    apostropheUses[value, default: []].append(location(line: line, column: Self.scalarCount(bytes, 0, index) + 1))
+                    apostropheUses[value, default: []].append(location(line: line, column: Self.column(bytes, at: index)))
                 }
                 index &+= width
             }
