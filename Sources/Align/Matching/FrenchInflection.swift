@@ -33,6 +33,24 @@ public enum FrenchInflection {
             case .r: [UInt8(ascii: "r")]
             }
         }
+
+        var count: Int {
+            switch self {
+            case .none: 0
+            case .al: 2
+            case .f, .r: 1
+            }
+        }
+
+        /// Byte `index` of `bytes`, without making the array.
+        func byte(_ index: Int) -> UInt8 {
+            switch self {
+            case .none: 0
+            case .al: index == 0 ? UInt8(ascii: "a") : UInt8(ascii: "l")
+            case .f: UInt8(ascii: "f")
+            case .r: UInt8(ascii: "r")
+            }
+        }
     }
 
     /// The key of `word` as a prefix of the word and a suffix appended to it: every rule removes
@@ -95,85 +113,133 @@ extension FrenchInflection {
 
     /// Calls `body` with every word whose key is `key`, in byte order, each once.
     ///
-    /// The spellings are built in one buffer: making arrays and a set for each key was a tenth of
-    /// compiling a 100k-term glossary.
+    /// The candidates are built in one temporary buffer (on the stack for keys of ordinary
+    /// length), filtered, sorted and deduplicated in place: compiling calls this once per
+    /// inflection key, and with arrays for the buffer, the candidates and the filtered list it
+    /// cost about 11,700 instructions a key (callgrind, 100k-term benchmark glossary), most of
+    /// them allocating, growing and releasing.
     static func forEachForm(withKey key: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let last = key.last
         // Gender forms as (letters dropped from the key, letters added): the four of every key,
-        // then `f` → `ve` and `r` → `se`. Constants, not arrays made per key: compiling makes one
-        // call per inflection key (54k at 100k terms), and their allocations were half its cost.
-        var genderCount = 4
-        var extra = -1
-        if last == UInt8(ascii: "f") { extra = 4 } else if last == UInt8(ascii: "r") { extra = 5 }
-        if extra >= 0 { genderCount = 5 }
-        // At most four candidates per gender, each at most the key and five letters: written
-        // through a raw buffer, as generic appends cost a hundred instructions each.
-        var buffer = [UInt8](repeating: 0, count: (key.count + 5) * genderCount * 4)
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(genderCount * 4)
-        buffer.withUnsafeMutableBufferPointer { out in
-            var end = 0
-            /// Appends `key[..<keyPrefix] + add + suffix`.
-            func candidate(_ keyPrefix: Int, _ add: ArraySlice<UInt8>, _ suffix: [UInt8]) {
-                let start = end
-                for index in 0..<keyPrefix { out[end + index] = key[index] }
-                end += keyPrefix
-                for byte in add {
-                    out[end] = byte
-                    end += 1
+        // then `f` → `ve` or `r` → `se`; each in up to four numbers, at most five letters longer.
+        let last = key.last
+        let extra: Int? = last == UInt8(ascii: "f") ? 4 : last == UInt8(ascii: "r") ? 5 : nil
+        let genderCount = extra == nil ? 4 : 5
+        let width = key.count + 5
+        let capacity = genderCount * 4
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: width * capacity) { out in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: capacity) { lengths in
+                // Candidate `i` is `out[i * width ..< i * width + lengths[i]]`.
+                var count = 0
+                /// Appends `key[..<keyPrefix] + add[..<addCount] + suffix` as a candidate.
+                func candidate(_ keyPrefix: Int, _ add: Gender, _ addCount: Int, _ suffix: StaticString) {
+                    var end = count * width
+                    for index in 0..<keyPrefix {
+                        out[end] = key[index]
+                        end += 1
+                    }
+                    for index in 0..<addCount {
+                        out[end] = add.added(index)
+                        end += 1
+                    }
+                    for index in 0..<suffix.utf8CodeUnitCount {
+                        out[end] = suffix.utf8Start[index]
+                        end += 1
+                    }
+                    lengths[count] = end - count * width
+                    count += 1
                 }
-                for byte in suffix {
-                    out[end] = byte
-                    end += 1
+                for index in 0..<genderCount {
+                    let gender = Gender(rawValue: index < 4 ? index : extra!)!
+                    let keyPrefix = key.count - gender.dropped
+                    let addCount = gender.addedCount
+                    candidate(keyPrefix, gender, addCount, "")
+                    candidate(keyPrefix, gender, addCount, "s")
+                    candidate(keyPrefix, gender, addCount, "x")
+                    // A form ending in `al` has its plural in `aux`: the form without `al`, then `aux`.
+                    func fromEnd(_ position: Int) -> UInt8? {
+                        if position <= addCount { return gender.added(addCount - position) }
+                        let index = keyPrefix - (position - addCount)
+                        return index >= 0 ? key[index] : nil
+                    }
+                    if fromEnd(2) == UInt8(ascii: "a"), fromEnd(1) == UInt8(ascii: "l") {
+                        if addCount >= 2 {
+                            candidate(keyPrefix, gender, addCount - 2, "aux")
+                        } else {
+                            candidate(keyPrefix - (2 - addCount), gender, 0, "aux")
+                        }
+                    }
                 }
-                ranges.append(start..<end)
-            }
-            for gender in 0..<genderCount {
-                let (drop, add) = Self.genders[gender < 4 ? gender : extra]
-                let keyPrefix = key.count - drop
-                candidate(keyPrefix, add[...], Self.noSuffix)
-                candidate(keyPrefix, add[...], Self.pluralS)
-                candidate(keyPrefix, add[...], Self.pluralX)
-                // A form ending in `al` has its plural in `aux`: the form without `al`, then `aux`.
-                func fromEnd(_ position: Int) -> UInt8? {
-                    if position <= add.count { return add[add.count - position] }
-                    let index = keyPrefix - (position - add.count)
-                    return index >= 0 ? key[index] : nil
+                func word(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(start: out.baseAddress! + index * width, count: lengths[index])
                 }
-                if fromEnd(2) == UInt8(ascii: "a"), fromEnd(1) == UInt8(ascii: "l") {
-                    if add.count >= 2 {
-                        candidate(keyPrefix, add.dropLast(2), Self.pluralAux)
-                    } else {
-                        candidate(keyPrefix - (2 - add.count), [], Self.pluralAux)
+                // Kept candidates: those whose key is `key`, as indexes at the front of `order`.
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: capacity) { order in
+                    var kept = 0
+                    for index in 0..<count {
+                        let spelling = word(index)
+                        let parts = keyParts(spelling)
+                        let suffix = parts.suffix
+                        if parts.prefix + suffix.count == key.count, (0..<parts.prefix).allSatisfy({ spelling[$0] == key[$0] }),
+                            (0..<suffix.count).allSatisfy({ key[parts.prefix + $0] == suffix.byte($0) })
+                        {
+                            order[kept] = index
+                            kept += 1
+                        }
+                    }
+                    // Insertion sort: a key has at most twenty candidates.
+                    if kept > 1 {
+                        for position in 1..<kept {
+                            let moving = order[position]
+                            var target = position
+                            while target > 0, Self.precedes(word(moving), word(order[target - 1])) {
+                                order[target] = order[target - 1]
+                                target -= 1
+                            }
+                            order[target] = moving
+                        }
+                    }
+                    for position in 0..<kept {
+                        if position > 0, !Self.precedes(word(order[position - 1]), word(order[position])) { continue }
+                        body(word(order[position]))
                     }
                 }
             }
         }
-        buffer.withUnsafeBufferPointer { all in
-            func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[range]) }
-            var kept = ranges.filter { range in
-                let word = bytes(range)
-                let parts = keyParts(word)
-                let suffix = parts.suffix.bytes
-                return parts.prefix + suffix.count == key.count && word[..<parts.prefix].elementsEqual(key[..<parts.prefix])
-                    && suffix.elementsEqual(key[parts.prefix...])
-            }
-            kept.sort { bytes($0).lexicographicallyPrecedes(bytes($1)) }
-            var previous: Range<Int>?
-            for range in kept {
-                if let previous, bytes(previous).elementsEqual(bytes(range)) { continue }
-                body(bytes(range))
-                previous = range
-            }
-        }
+    }
+
+    /// Byte order (`lexicographicallyPrecedes`, whose generic form cost a few hundred
+    /// instructions a call here).
+    static func precedes(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in 0..<min(first.count, second.count) where first[index] != second[index] { return first[index] < second[index] }
+        return first.count < second.count
     }
 
     /// `forEachForm`'s gender endings: none, `e`, `ne`, `le`, and `f` → `ve`, `r` → `se`.
-    static let genders: [(drop: Int, add: [UInt8])] = [(0, []), (0, Array("e".utf8)), (0, Array("ne".utf8)), (0, Array("le".utf8)), (1, Array("ve".utf8)), (1, Array("se".utf8))]
-    static let noSuffix: [UInt8] = []
-    static let pluralS = Array("s".utf8)
-    static let pluralX = Array("x".utf8)
-    static let pluralAux = Array("aux".utf8)
+    enum Gender: Int {
+        case plain, e, ne, le, ve, se
+
+        /// Letters dropped from the end of the key before adding.
+        var dropped: Int { self == .ve || self == .se ? 1 : 0 }
+
+        var addedCount: Int {
+            switch self {
+            case .plain: 0
+            case .e: 1
+            case .ne, .le, .ve, .se: 2
+            }
+        }
+
+        /// The added letter at `index`.
+        func added(_ index: Int) -> UInt8 {
+            if index == addedCount - 1 { return UInt8(ascii: "e") }
+            switch self {
+            case .ne: return UInt8(ascii: "n")
+            case .le: return UInt8(ascii: "l")
+            case .ve: return UInt8(ascii: "v")
+            default: return UInt8(ascii: "s")
+            }
+        }
+    }
 
     /// The same, for strings (tests and tools).
     static func forms(withKey key: String) -> [String] {
