@@ -36,7 +36,7 @@ public struct TermPairChecker: Sendable {
             let entry = glossary.entries[Int(match.entry)]
             let concept = glossary.concepts[Int(entry.conceptIndex)]
             let preferredWords = concept.french.first.map { EnglishTermFinder.tokens($0, keepCase: false).count } ?? 0
-            let isShort = EnglishTermFinder.tokens(entry.form, keepCase: false).count < preferredWords
+            let isShort = EnglishTermFinder.tokens(glossary.form(of: entry), keepCase: false).count < preferredWords
             return (SentenceTerm(conceptID: concept.id, english: concept.english, role: .french, range: match.termStart..<match.end), isShort)
         }
     }

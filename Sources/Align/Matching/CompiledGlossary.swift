@@ -7,11 +7,26 @@ import Foundation
 public struct CompiledGlossary: Sendable {
     struct Entry: Sendable {
         var conceptIndex: Int32
-        var form: String
+        /// Which of the concept's forms: `french[formIndex]`, or past them `frenchAvoid` (see
+        /// `form(of:)`). An index, not the `String`: entries are made on the preparing threads and
+        /// gathered on the numbering one, and each copy of a string retained it across cores
+        /// (about a tenth of numbering 100k terms, with the releases when parts were dropped).
+        var formIndex: Int32
         var isAvoided: Bool
         var isPreferred: Bool
         /// For `case` concepts: the keep-case keys of the form's tokens.
         var caseKeys: [String]?
+    }
+
+    /// The text of `entry`'s form.
+    func form(of entry: Entry) -> String {
+        Self.form(of: entry, in: concepts)
+    }
+
+    static func form(of entry: Entry, in concepts: [Concept]) -> String {
+        let concept = concepts[Int(entry.conceptIndex)]
+        let index = Int(entry.formIndex)
+        return index < concept.french.count ? concept.french[index] : concept.frenchAvoid[index - concept.french.count]
     }
 
     /// Trie symbols are symbol-table entry indexes; the first two entries are reserved for the
@@ -65,9 +80,12 @@ public struct CompiledGlossary: Sendable {
         var length: Int
     }
 
-    /// Concepts prepared per part, and parts prepared at once (about 16 MB of prepared forms).
-    static let preparePartSize = 4096
-    static let partsPerWave = 8
+    /// Concepts prepared per part, and parts prepared at once. Small waves: numbering, on one
+    /// thread, waits for the first wave only, and the prepared forms alive at once stay small
+    /// (waves of 8 parts of 4,096 concepts held about 16 MB each, and numbering started about
+    /// 10 ms later at 100k terms).
+    static let preparePartSize = 2048
+    static let partsPerWave = 2
 
     /// Tokenizes and folds the forms of `concepts[range]`.
     static func prepare(_ concepts: [Concept], _ range: Range<Int>) -> PreparedForms {
@@ -78,7 +96,7 @@ public struct CompiledGlossary: Sendable {
             let flags = concepts[conceptIndex].flags
             let caseSensitive = flags.contains(.caseSensitive)
             let inflectsConcept = !flags.contains(.exact) && !caseSensitive
-            func add(_ form: String, isAvoided: Bool, isPreferred: Bool) {
+            func add(_ form: String, formIndex: Int, isAvoided: Bool, isPreferred: Bool) {
                 let first = prepared.tokens.count
                 guard FormTokenizer.append(form, to: &prepared.tokens, fold: fold) > 0 else { return }
                 let inflects = inflectsConcept && FrenchInflection.inflects(form, flags: flags, table: fold)
@@ -99,11 +117,14 @@ public struct CompiledGlossary: Sendable {
                 prepared.inflects.append(inflects)
                 prepared.entries.append(
                     Entry(
-                        conceptIndex: Int32(conceptIndex), form: form, isAvoided: isAvoided, isPreferred: isPreferred,
+                        conceptIndex: Int32(conceptIndex), formIndex: Int32(formIndex), isAvoided: isAvoided, isPreferred: isPreferred,
                         caseKeys: caseSensitive ? TermMatcher.trimmed(TextTokenizer.tokenize(form)).map(\.foldedKeepingCase) : nil))
             }
-            for (index, form) in concepts[conceptIndex].french.enumerated() { add(form, isAvoided: false, isPreferred: index == 0) }
-            for form in concepts[conceptIndex].frenchAvoid { add(form, isAvoided: true, isPreferred: false) }
+            let preferredCount = concepts[conceptIndex].french.count
+            for (index, form) in concepts[conceptIndex].french.enumerated() { add(form, formIndex: index, isAvoided: false, isPreferred: index == 0) }
+            for (index, form) in concepts[conceptIndex].frenchAvoid.enumerated() {
+                add(form, formIndex: preferredCount + index, isAvoided: true, isPreferred: false)
+            }
         }
         return prepared
     }
@@ -122,7 +143,8 @@ public struct CompiledGlossary: Sendable {
     /// result does not depend on the number of cores. (At 100k terms, compiling on one core took
     /// 0.3 s.)
     public init(concepts: [Concept]) {
-        var symbols = SymbolTable(capacity: concepts.count * 4 + 64)
+        // About one symbol per concept in real and benchmark glossaries; the table grows if not.
+        var symbols = SymbolTable(capacity: concepts.count + 64)
         _ = symbols.entryIndex(hash: 0, length: -1)
         _ = symbols.entryIndex(hash: 1, length: -1)
         var maxTokens = 1
@@ -130,7 +152,7 @@ public struct CompiledGlossary: Sendable {
         var lemmaKeysDone = SymbolFlags()
         // Inflection keys met so far, as a symbol table used as a set: a `Set<WordID>` hashed
         // each 64-bit hash again with SipHash (about 3 % of compiling 100k terms, on one thread).
-        var keysSeen = SymbolTable(capacity: concepts.count + 64)
+        var keysSeen = SymbolTable(capacity: concepts.count / 4 + 64)
         var nearMissWords: [(word: [UInt8], isAcronym: Bool)] = []
         var nearMissSeen = SymbolFlags()
 
@@ -275,7 +297,7 @@ public struct CompiledGlossary: Sendable {
         nearMisses = nearMissIndex.value
         // The symbol table and the builders' tries are not kept: scanning reads their frozen
         // copies only (at 100k terms they held about 20 MB until the end of the run).
-        tables = ScanTables(fold: ByteFoldTable.shared, symbols: symbols, symbolCount: symbols.entries.count, exact: built[0], inflected: built[1], entries: entries)
+        tables = ScanTables(fold: ByteFoldTable.shared, symbols: symbols, symbolCount: symbols.entries.count, exact: built[0], inflected: built[1], entries: entries, concepts: concepts)
     }
 }
 

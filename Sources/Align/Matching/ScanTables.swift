@@ -106,7 +106,7 @@ final class ScanTables: @unchecked Sendable {
     let inflected: Trie
     private var allocations: [UnsafeMutableRawPointer] = []
 
-    init(fold: ByteFoldTable, symbols: SymbolTable, symbolCount: Int, exact: FlatTrie, inflected: FlatTrie, entries: [CompiledGlossary.Entry]) {
+    init(fold: ByteFoldTable, symbols: SymbolTable, symbolCount: Int, exact: FlatTrie, inflected: FlatTrie, entries: [CompiledGlossary.Entry], concepts: [Concept]) {
         var allocations: [UnsafeMutableRawPointer] = []
         func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
             let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
@@ -159,7 +159,7 @@ final class ScanTables: @unchecked Sendable {
         // strings retained and released), and appending each form to a growing array took 9 ms
         // at 100k terms, on one thread.
         var poolSize = 0
-        for index in entries.indices { poolSize += entries[index].form.utf8.count }
+        for index in entries.indices { poolSize += CompiledGlossary.form(of: entries[index], in: concepts).utf8.count }
         let flags = UnsafeMutablePointer<UInt8>.allocate(capacity: max(entries.count, 1))
         let starts = UnsafeMutablePointer<Int32>.allocate(capacity: max(entries.count, 1))
         let lengths = UnsafeMutablePointer<Int32>.allocate(capacity: max(entries.count, 1))
@@ -168,7 +168,7 @@ final class ScanTables: @unchecked Sendable {
         var offset = 0
         for index in entries.indices {
             flags[index] = (entries[index].isAvoided ? 1 : 0) | (entries[index].isPreferred ? 2 : 0) | (entries[index].caseKeys != nil ? 4 : 0)
-            var form = entries[index].form
+            var form = CompiledGlossary.form(of: entries[index], in: concepts)
             let length = form.withUTF8 { utf8 in
                 if let base = utf8.baseAddress { (pool + offset).initialize(from: base, count: utf8.count) }
                 return utf8.count

@@ -87,6 +87,7 @@ struct CorpusAggregator {
     private mutating func spelling(for surface: ChunkAnalysis.SurfaceKey) -> Int {
         if let index = surfaceSpelling[surface] { return index }
         let entry = glossary.entries[Int(surface.entry)]
+        let form = glossary.form(of: entry)
         let conceptIndex = Int(entry.conceptIndex)
         let text = String(decoding: surface.surface, as: UTF8.self)
         let status: SpellingStatus
@@ -95,13 +96,13 @@ struct CorpusAggregator {
         switch surface.role {
         case .avoided:
             status = .avoided
-            key = entry.form
-            display = entry.form
+            key = form
+            display = form
         case .misspelled:
             status = .misspelling
             key = VariantSpelling.key(text, inflects: false, lowersFirst: false)
         case .listed, .inflected:
-            key = Self.spellingKey(text, form: entry.form, concept: glossary.concepts[conceptIndex])
+            key = Self.spellingKey(text, form: form, concept: glossary.concepts[conceptIndex])
             let listed = listedKeys(of: conceptIndex)
             if let formIndex = listed[key] {
                 status = formIndex == 0 ? .preferred : .variant
@@ -119,7 +120,7 @@ struct CorpusAggregator {
             spellingIndex[id] = index
             spellings.append(
                 SpellingTally(
-                    concept: conceptIndex, status: status, key: key, display: display, form: entry.form,
+                    concept: conceptIndex, status: status, key: key, display: display, form: form,
                     first: CorpusPosition(document: Int.max, line: 0, column: 0)))
         }
         surfaceSpelling[surface] = index

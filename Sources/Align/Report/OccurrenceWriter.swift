@@ -114,10 +114,10 @@ public struct OccurrenceWriter: Sendable {
                 out.append(", \"english\": ")
                 out.appendJSONString(concept.english)
                 out.append(", \"kind\": \"\(match.kind.rawValue)\", \"form\": ")
-                out.appendJSONString(entry.form)
+                out.appendJSONString(glossary.form(of: entry))
                 out.append("}")
             case .text:
-                appendText(match, surface: surface, chunk: chunk, document: document, concept: concept, form: entry.form, to: &out)
+                appendText(match, surface: surface, chunk: chunk, document: document, concept: concept, form: glossary.form(of: entry), to: &out)
             }
         }
         return out.bytes

@@ -55,7 +55,7 @@ struct ScannerAgreementTests {
         let scanner = TermScanner(glossary: CompiledGlossary(concepts: concepts), detectsNearMisses: false)
         let fast = scanner.scan(text)
         let entries = scanner.glossary.entries
-        let fastView = fast.map { "\($0.start)-\($0.end)@\($0.termStart) \(entries[Int($0.entry)].form) #\(entries[Int($0.entry)].conceptIndex) \($0.kind)" }
+        let fastView = fast.map { "\($0.start)-\($0.end)@\($0.termStart) \(scanner.glossary.form(of: entries[Int($0.entry)])) #\(entries[Int($0.entry)].conceptIndex) \($0.kind)" }
         let referenceView = reference.map { "\($0.start)-\($0.end)@\($0.termStart) \($0.form) #\($0.conceptIndex) \($0.kind)" }
         #expect(fastView == referenceView, "seed \(seed)\ntext: \(text.debugDescription)\nglossary: \(concepts.map { ($0.french, $0.frenchAvoid, $0.flags.names) })")
     }

@@ -18,7 +18,7 @@ enum MatcherFuzzTarget {
         var problems: [String] = []
         let plain = TermScanner(glossary: compiled, detectsNearMisses: false).scan(text)
         let entries = compiled.entries
-        let fastView = plain.map { "\($0.start)-\($0.end)@\($0.termStart) \(entries[Int($0.entry)].form) #\(entries[Int($0.entry)].conceptIndex) \($0.kind)" }
+        let fastView = plain.map { "\($0.start)-\($0.end)@\($0.termStart) \(compiled.form(of: entries[Int($0.entry)])) #\(entries[Int($0.entry)].conceptIndex) \($0.kind)" }
         let reference = TermMatcher(concepts: concepts).occurrences(in: text)
         let referenceView = reference.map { "\($0.start)-\($0.end)@\($0.termStart) \($0.form) #\($0.conceptIndex) \($0.kind)" }
         if fastView != referenceView {
