@@ -43,6 +43,20 @@ struct OccurrenceTSVTests {
         #expect(OccurrenceWriter(format: .tsv).prepared(for: glossary).format([], in: chunk, document: "a", glossary: glossary).isEmpty)
     }
 
+    @Test("labels are copied whole only when no byte needs escaping, at any position and length")
+    func escapingTestAgreesWithBytes() {
+        var generator = SeededGenerator(seed: 7)
+        let alphabet: [UInt8] = [0x61, 0x20, 0xC3, 0xA9, 0x09, 0x0A, 0x0D, 0x5C, 0x08, 0x0B, 0x5B, 0x7C]
+        for length in 0..<40 {
+            for _ in 0..<50 {
+                // Mostly plain letters, so that one special byte lands anywhere in a block.
+                let bytes = (0..<length).map { _ in Int.random(in: 0..<6, using: &generator) == 0 ? alphabet.randomElement(using: &generator)! : 0x61 }
+                let expected = bytes.contains { [0x09, 0x0A, 0x0D, 0x5C].contains($0) }
+                #expect(bytes.withUnsafeBufferPointer { OccurrenceLabels.needsEscaping($0) } == expected, "\(bytes)")
+            }
+        }
+    }
+
     @Test("numbers of every width are written in full")
     func numbers() {
         var buffer = [UInt8](repeating: 0, count: 32)
