@@ -25,14 +25,7 @@ public enum FrenchInflection {
     enum KeySuffix: UInt8 {
         case none, al, f, r
 
-        var bytes: [UInt8] {
-            switch self {
-            case .none: []
-            case .al: [UInt8(ascii: "a"), UInt8(ascii: "l")]
-            case .f: [UInt8(ascii: "f")]
-            case .r: [UInt8(ascii: "r")]
-            }
-        }
+        var bytes: [UInt8] { (0..<count).map(byte) }
 
         var count: Int {
             switch self {
@@ -42,7 +35,8 @@ public enum FrenchInflection {
             }
         }
 
-        /// Byte `index` of `bytes`, without making the array.
+        /// Byte `index` of the suffix, without making an array (`forEachForm` tests every
+        /// candidate's key).
         func byte(_ index: Int) -> UInt8 {
             switch self {
             case .none: 0

@@ -16,8 +16,8 @@ struct SymbolTable: Sendable {
 
     /// One slot of the open-addressing table: the word's hash and length beside its entry
     /// index, so that a probe reads one slot, not a slot and then the entry it points to.
-    /// Measured reason: numbering symbols runs on one thread while compiling (about a million
-    /// probes at 100k terms), and each probe was two dependent cache misses.
+    /// Measured reason: numbering symbols runs on one thread while compiling (about half a
+    /// million probes at 100k terms), and each probe was two dependent cache misses.
     struct Slot {
         var hash: UInt64
         var length: Int32

@@ -47,11 +47,12 @@ struct OccurrenceLabels: Sendable {
 
     /// Writes `text` escaped for TSV and a tab, and moves `out` past them. A static function
     /// with `out` passed in: as a closure capturing it, every call checked exclusive access.
+    /// With the whole-text copy below, labelling 100k concepts went from 101M to 53M
+    /// instructions (callgrind), most of it from the closure.
     static func write(_ text: String, to out: inout UnsafeMutablePointer<UInt8>) {
         var text = text
         text.withUTF8 { utf8 in
-            // Ids and English forms almost never hold a byte TSV escapes: copied whole then
-            // (escaping byte by byte was most of the 86M instructions of labelling 100k terms).
+            // Ids and English forms almost never hold a byte TSV escapes: copied whole then.
             if !needsEscaping(utf8), let source = utf8.baseAddress {
                 out.update(from: source, count: utf8.count)
                 out += utf8.count
