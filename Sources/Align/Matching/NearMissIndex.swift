@@ -22,33 +22,58 @@ struct NearMissIndex: Sendable {
     /// Whether the glossary writes the word in capitals (an acronym such as `ATACMS`).
     private let isAcronym: [Bool]
     private let wordSymbols: [Int32]
+    /// One slot of the table: a variant's hash and the index of the word it comes from.
+    struct Slot {
+        var hash: UInt64
+        /// -1 for an empty slot.
+        var word: Int32
+
+        static let empty = Slot(hash: 0, word: -1)
+    }
+
     /// Open addressing, duplicates allowed: variant hash → word index.
-    private let slotHashes: [UInt64]
-    private let slotWords: [Int32]
+    private let slots: [Slot]
     private let mask: Int
+    /// A blocked Bloom filter over the variant hashes (two bits of one word each, about 16 bits a
+    /// hash), small enough to stay in cache. Measured reason: most words asked about have no
+    /// candidate, and each of their one-letter deletions probed the table, a cache miss per
+    /// letter at 100k terms (the table is a few megabytes).
+    private let filter: [UInt64]
+    private let filterMask: Int
 
     init(words entries: [(word: [UInt8], isAcronym: Bool)], symbols: SymbolTable) {
         let words = entries.map(\.word)
         var size = 16
         let expected = words.reduce(0) { $0 + $1.count + 1 }
         while size < expected * 2 { size <<= 1 }
-        var slotHashes = [UInt64](repeating: 0, count: size)
-        var slotWords = [Int32](repeating: -1, count: size)
+        var slots = [Slot](repeating: .empty, count: size)
         let mask = size - 1
+        var filterWords = 1
+        while filterWords * 64 < expected * 16 { filterWords <<= 1 }
+        var filter = [UInt64](repeating: 0, count: filterWords)
+        let filterMask = filterWords - 1
         for (wordIndex, word) in words.enumerated() {
             for hash in Set(Self.variantHashes(word)) {
                 var slot = Int(truncatingIfNeeded: hash) & mask
-                while slotWords[slot] >= 0 { slot = (slot + 1) & mask }
-                slotHashes[slot] = hash
-                slotWords[slot] = Int32(wordIndex)
+                while slots[slot].word >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Slot(hash: hash, word: Int32(wordIndex))
+                let (filterWord, bits) = Self.filterBits(hash, mask: filterMask)
+                filter[filterWord] |= bits
             }
         }
         self.words = words
         self.isAcronym = entries.map(\.isAcronym)
         self.wordSymbols = words.map { Int32(symbols.entryIndex(forExisting: $0)) }
-        self.slotHashes = slotHashes
-        self.slotWords = slotWords
+        self.slots = slots
         self.mask = mask
+        self.filter = filter
+        self.filterMask = filterMask
+    }
+
+    /// The filter word and the two bits in it for `hash`: bits the slot index does not use.
+    @inline(__always)
+    static func filterBits(_ hash: UInt64, mask: Int) -> (word: Int, bits: UInt64) {
+        (Int(truncatingIfNeeded: hash >> 32) & mask, (1 &<< ((hash >> 52) & 63)) | (1 &<< ((hash >> 58) & 63)))
     }
 
     var isEmpty: Bool { words.isEmpty }
@@ -89,11 +114,17 @@ struct NearMissIndex: Sendable {
         let scalarCount = word.count { $0 & 0xC0 != 0x80 }
         guard scalarCount >= (allCapitals ? Self.minimumLength : Self.minimumCapitalizedLength) else { return [] }
         var found: [Int32] = []
-        Self.forEachVariantHash(word) { hash in
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slotWords[slot] >= 0 {
-                if slotHashes[slot] == hash, !found.contains(slotWords[slot]) { found.append(slotWords[slot]) }
-                slot = (slot + 1) & mask
+        filter.withUnsafeBufferPointer { filter in
+            slots.withUnsafeBufferPointer { slots in
+                Self.forEachVariantHash(word) { hash in
+                    let (filterWord, bits) = Self.filterBits(hash, mask: filterMask)
+                    guard filter[filterWord] & bits == bits else { return }
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while slots[slot].word >= 0 {
+                        if slots[slot].hash == hash, !found.contains(slots[slot].word) { found.append(slots[slot].word) }
+                        slot = (slot + 1) & mask
+                    }
+                }
             }
         }
         guard !found.isEmpty else { return [] }
