@@ -180,6 +180,17 @@ struct NearMissTests {
         #expect(Self.hits(text).map(\.description) == ["ATACM=atacms/misspelled", "ATACM=atacms/misspelled"])
     }
 
+    @Test("a near miss whose misspelled word ends a longer form is found far along a long line")
+    func nearMissEndingAForm() {
+        // The scanner looks for near misses only from starts within a form's length of an unknown
+        // capitalized word: here the misspelled word is the third token of its form, after fifty
+        // tokens that start nothing.
+        let concepts = [MatchingRuleTests.concept("juncker", ["Jean-Claude Juncker"]), MatchingRuleTests.concept("zelensky", ["Volodymyr Zelensky", "Zelensky"])]
+        let filler = Array(repeating: "le très long discours de la commission", count: 8).joined(separator: " et ")
+        let text = "Selon \(filler), Jean-Claude Junker répond à Volodymyr Zelenskyy ; Junker seul, non."
+        #expect(MatchingRuleTests.hits(text, concepts, nearMisses: true).map(\.description) == ["Jean-Claude Junker=juncker/misspelled", "Volodymyr Zelenskyy=zelensky/misspelled"])
+    }
+
     @Test("a near miss may contain an exact match but never cuts one")
     func overlaps() {
         #expect(Self.hits("avec Volodomyr Zelensky.").map(\.description) == ["Volodomyr Zelensky=zelensky/misspelled"])
