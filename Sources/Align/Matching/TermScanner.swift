@@ -6,6 +6,9 @@ public struct TermScanner: Sendable {
     public let glossary: CompiledGlossary
     /// Whether to report possible misspellings of names and acronyms.
     public var detectsNearMisses: Bool
+    /// Working memory of finished scans, for the next ones: a scan of a chunk starts with the
+    /// word cache and the near-miss memo the previous chunk left on some thread, not empty.
+    let scratch = ScanScratchPool()
 
     public init(glossary: CompiledGlossary, detectsNearMisses: Bool = true) {
         self.glossary = glossary
@@ -90,7 +93,7 @@ struct LineScan {
     /// A separator was read since the last token (and whether it held a CR): the next token gets it.
     var pendingSeparator = false
     var pendingBreak = false
-    let cache = WordCache()
+    let cache: WordCache
     /// Whether near misses are looked for at all.
     let checksNearMisses: Bool
     /// Whether an unknown capitalized word has near-miss candidates, by folded hash, length and
@@ -109,16 +112,18 @@ struct LineScan {
         self.glossary = scanner.glossary
         self.tables = scanner.glossary.tables
         self.base = base
-        tokens = TokenBuffer(capacity: 1024)
         checksNearMisses = scanner.detectsNearMisses && !scanner.glossary.nearMisses.isEmpty
-        nearMissMemo = .allocate(capacity: Self.nearMissMemoSize)
-        nearMissMemo.initialize(repeating: (0, 0, false), count: Self.nearMissMemoSize)
+        let scratch = scanner.scratch.take()
+        tokens = scratch.tokens
+        cache = scratch.cache
+        nearMissMemo = scratch.nearMissMemo
     }
 
+    /// Hands the working memory back to the scanner's pool.
     func release() {
-        nearMissMemo.deallocate()
-        tokens.deallocate()
-        cache.deallocate()
+        var tokens = tokens
+        tokens.removeAll()
+        scanner.scratch.give(ScanScratchPool.Scratch(tokens: tokens, cache: cache, nearMissMemo: nearMissMemo))
     }
 
     /// One decoded scalar: class, byte width, folded bytes (a range of the fold pool; negative

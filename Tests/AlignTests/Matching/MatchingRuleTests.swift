@@ -191,6 +191,29 @@ struct NearMissTests {
         #expect(MatchingRuleTests.hits(text, concepts, nearMisses: true).map(\.description) == ["Jean-Claude Junker=juncker/misspelled", "Volodymyr Zelenskyy=zelensky/misspelled"])
     }
 
+    @Test("a scanner reused across texts, in turn and at once, answers as a new one does")
+    func reusedScanner() async {
+        // Scans hand their word cache and near-miss memo on to the next scan: what one text
+        // taught them must not change another's matches.
+        let texts = [
+            "Un Atacm ici, des ATACM là, Volodomyr Zelensky et la Corrée du Nord.",
+            "La Corée du Nord, Zelenski, Marcel et Gaston ; des ATACMS.\nPuis Routine et Russiie.",
+            "ATACM, Atacm, Zelensky, Volodymyr Zelensky, la Russie.",
+        ]
+        let scanner = TermScanner(glossary: CompiledGlossary(concepts: Self.concepts), detectsNearMisses: true)
+        let fresh = texts.map { TermScanner(glossary: scanner.glossary, detectsNearMisses: true).scan($0) }
+        for _ in 0..<3 {
+            #expect(texts.map { scanner.scan($0) } == fresh)
+        }
+        let together = await withTaskGroup(of: (Int, [ScanMatch]).self) { group in
+            for round in 0..<12 { group.addTask { (round, scanner.scan(texts[round % texts.count])) } }
+            var results = [[ScanMatch]](repeating: [], count: 12)
+            for await (round, matches) in group { results[round] = matches }
+            return results
+        }
+        #expect(together == (0..<12).map { fresh[$0 % texts.count] })
+    }
+
     @Test("a near miss may contain an exact match but never cuts one")
     func overlaps() {
         #expect(Self.hits("avec Volodomyr Zelensky.").map(\.description) == ["Volodomyr Zelensky=zelensky/misspelled"])
