@@ -4,7 +4,8 @@
 Usage: scripts/benchmark.py [--work DIR] [--shared DIR] [--runs N] [--aho] [--sizes 1k,10k,100k]
 
 Builds a release binary, unpacks the benchmark data into DIR (default .bench, kept out of git),
-then for each glossary size times, best of N runs:
+then for each glossary size times, best of N runs, the tools of one size taking turns (round r runs
+each once, in turn), so that a ratio compares runs made while the machine was in the same state:
   - aligncli scan (full French-aware matching, every occurrence written to /dev/null), with and
     without near-miss detection; its own --timings split load / compile / scan;
   - ripgrep -F (case-sensitive) and, at 1k, ripgrep -F -i, on the same corpus and term lists;
@@ -38,6 +39,18 @@ def run(cmd, stdout=subprocess.DEVNULL):
 def best(cmd, runs):
     results = [run(cmd) for _ in range(runs)]
     return min(results, key=lambda r: r[0])
+
+
+def best_interleaved(cmds, runs):
+    """Best run of each command, the commands taking turns: round r runs each once, starting
+    from a different one each round. Shared machines drift by several percent over seconds; run
+    one after the other, the tools compared met different conditions."""
+    results = [[] for _ in cmds]
+    for round_ in range(runs):
+        for offset in range(len(cmds)):
+            index = (round_ + offset) % len(cmds)
+            results[index].append(run(cmds[index]))
+    return [min(r, key=lambda x: x[0]) for r in results]
 
 
 def unpack(shared, work):
@@ -94,15 +107,19 @@ def main():
     for size in args.sizes.split(","):
         glossary = os.path.join(args.work, f"glossary-{size}.tsv")
         terms = os.path.join(args.work, f"terms-{size}.txt")
-        for label, extra in (("aligncli scan", []), ("aligncli scan --no-near-misses", ["--no-near-misses"])):
-            seconds, peak, cpu, err, status = best([binary, "scan", "--timings", *extra, "-g", glossary, corpus], args.runs)
+        labels = ["aligncli scan", "aligncli scan --no-near-misses"]
+        cmds = [[binary, "scan", "--timings", *extra, "-g", glossary, corpus] for extra in ([], ["--no-near-misses"])]
+        if rg:
+            labels.append("rg -F (case-sensitive)")
+            cmds.append([rg, "-F", "-o", "-N", "--no-filename", "--regex-size-limit", "2G", "--dfa-size-limit", "2G", "-f", terms, corpus])
+        for label, (seconds, peak, cpu, err, status) in zip(labels, best_interleaved(cmds, args.runs)):
+            if label.startswith("rg"):
+                rows.append((label, size, seconds, peak, cpu, None, ""))
+                continue
             timing = re.search(r"load ([\d.]+) s, compile ([\d.]+) s, scan ([\d.]+) s", err)
             count = re.search(r"(\d+) occurrences", err)
             rows.append((label, size, seconds, peak, cpu, timing.groups() if timing else None, count.group(1) if count else "?"))
         if rg:
-            seconds, peak, cpu, _, _ = best([rg, "-F", "-o", "-N", "--no-filename", "--regex-size-limit", "2G",
-                                              "--dfa-size-limit", "2G", "-f", terms, corpus], args.runs)
-            rows.append(("rg -F (case-sensitive)", size, seconds, peak, cpu, None, ""))
             if size == "1k":
                 seconds, peak, cpu, _, _ = best([rg, "-F", "-i", "-o", "-N", "--no-filename", "-f", terms, corpus], args.runs)
                 rows.append(("rg -F -i", size, seconds, peak, cpu, None, ""))
