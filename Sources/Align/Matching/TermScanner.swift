@@ -88,7 +88,7 @@ struct LineScan {
     let tables: ScanTables
     let base: UnsafeBufferPointer<UInt8>
     /// The tokens of the current line, in a buffer this scan owns (an `Array` here cost
-    /// uniqueness checks and reference counting on every append). Freed by `release()`.
+    /// uniqueness checks and reference counting on every append). Handed back to the scanner's pool by `release()`.
     var tokens: TokenBuffer
     /// A separator was read since the last token (and whether it held a CR): the next token gets it.
     var pendingSeparator = false
@@ -97,7 +97,7 @@ struct LineScan {
     /// Whether near misses are looked for at all.
     let checksNearMisses: Bool
     /// Whether an unknown capitalized word has near-miss candidates, by folded hash, length and
-    /// capitals (direct-mapped, `nearMissMemoSize` slots). Freed by `release()`.
+    /// capitals (direct-mapped, `nearMissMemoSize` slots). Handed back with the tokens.
     let nearMissMemo: UnsafeMutablePointer<(hash: UInt64, key: UInt32, possible: Bool)>
     static let nearMissMemoSize = 4096
     var matches: [ScanMatch] = []
