@@ -57,7 +57,7 @@ struct NearMissIndex: Sendable {
                 var slot = Int(truncatingIfNeeded: hash) & mask
                 while slots[slot].word >= 0 { slot = (slot + 1) & mask }
                 slots[slot] = Slot(hash: hash, word: Int32(wordIndex))
-                let (filterWord, bits) = Self.filterBits(hash, mask: filterMask)
+                let (filterWord, bits) = BlockedBloom.position(hash, mask: filterMask)
                 filter[filterWord] |= bits
             }
         }
@@ -70,11 +70,6 @@ struct NearMissIndex: Sendable {
         self.filterMask = filterMask
     }
 
-    /// The filter word and the two bits in it for `hash`: bits the slot index does not use.
-    @inline(__always)
-    static func filterBits(_ hash: UInt64, mask: Int) -> (word: Int, bits: UInt64) {
-        (Int(truncatingIfNeeded: hash >> 32) & mask, (1 &<< ((hash >> 52) & 63)) | (1 &<< ((hash >> 58) & 63)))
-    }
 
     var isEmpty: Bool { words.isEmpty }
 
@@ -117,7 +112,7 @@ struct NearMissIndex: Sendable {
         filter.withUnsafeBufferPointer { filter in
             slots.withUnsafeBufferPointer { slots in
                 Self.forEachVariantHash(word) { hash in
-                    let (filterWord, bits) = Self.filterBits(hash, mask: filterMask)
+                    let (filterWord, bits) = BlockedBloom.position(hash, mask: filterMask)
                     guard filter[filterWord] & bits == bits else { return }
                     var slot = Int(truncatingIfNeeded: hash) & mask
                     while slots[slot].word >= 0 {

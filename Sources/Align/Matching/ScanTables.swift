@@ -41,16 +41,10 @@ final class ScanTables: @unchecked Sendable {
         /// surface, in one load instead of three), else -1.
         let acceptedFirst: UnsafeMutablePointer<Int32>
 
-        /// The word of the edge filter and the two bits in it for the edge hashed to `mixed`.
-        @inline(__always)
-        static func edgeBloom(_ mixed: UInt64, mask: Int) -> (word: Int, bits: UInt64) {
-            (Int(truncatingIfNeeded: mixed >> 32) & mask, (1 &<< ((mixed >> 52) & 63)) | (1 &<< ((mixed >> 58) & 63)))
-        }
-
         /// Whether the edge hashed to `mixed` may exist.
         @inline(__always)
         func mayHaveEdge(_ mixed: UInt64) -> Bool {
-            let (word, bits) = Self.edgeBloom(mixed, mask: edgeBloomMask)
+            let (word, bits) = BlockedBloom.position(mixed, mask: edgeBloomMask)
             return edgeBloom[word] & bits == bits
         }
 
@@ -226,7 +220,7 @@ final class ScanTables: @unchecked Sendable {
             var target = Int(truncatingIfNeeded: mixed) & (slotCount - 1)
             while slots[target].key != .max { target = (target + 1) & (slotCount - 1) }
             slots[target] = Trie.Slot(key: key, child: child)
-            let (word, bits) = Trie.edgeBloom(mixed, mask: bloomWords - 1)
+            let (word, bits) = BlockedBloom.position(mixed, mask: bloomWords - 1)
             bloom[word] |= bits
         }
         func copy(_ array: [Int32]) -> UnsafeMutablePointer<Int32> {
