@@ -60,6 +60,8 @@ public struct CompiledGlossary: Sendable {
         var lemmaHashes: [UInt64] = []
         var lemmaEnds: [Int32] = []
         var lemmaPool: [UInt8] = []
+        /// The entries' forms as written, for the scanner's form pool.
+        var forms = FormText()
 
         func tokenRange(ofForm form: Int) -> Range<Int> {
             (form == 0 ? 0 : Int(tokenEnds[form - 1]))..<Int(tokenEnds[form])
@@ -72,6 +74,12 @@ public struct CompiledGlossary: Sendable {
         func lemmaKey(_ token: Int) -> ArraySlice<UInt8> {
             lemmaPool[(Int(lemmaEnds[token]) - lemmaLength(token))..<Int(lemmaEnds[token])]
         }
+    }
+
+    /// Forms back to back: form `i` is `bytes[ends[i - 1]..<ends[i]]` (from 0 for the first).
+    struct FormText: Sendable {
+        var bytes: [UInt8] = []
+        var ends: [Int32] = []
     }
 
     /// A word as the symbol table tells words apart: folded hash and length.
@@ -115,6 +123,8 @@ public struct CompiledGlossary: Sendable {
                 }
                 prepared.tokenEnds.append(Int32(prepared.tokens.count))
                 prepared.inflects.append(inflects)
+                prepared.forms.bytes.append(contentsOf: form.utf8)
+                prepared.forms.ends.append(Int32(prepared.forms.bytes.count))
                 prepared.entries.append(
                     Entry(
                         conceptIndex: Int32(conceptIndex), formIndex: Int32(formIndex), isAvoided: isAvoided, isPreferred: isPreferred,
@@ -167,6 +177,7 @@ public struct CompiledGlossary: Sendable {
         var tag: Int32 = 0
         var entries: [Entry] = []
         entries.reserveCapacity(concepts.count)
+        var forms: [FormText] = []
         // In waves of parts: while this thread numbers the symbols of one wave, the next wave is
         // prepared on the other cores; a wave is dropped once numbered, so prepared forms never
         // all exist at once (with 1M forms they held 400 MB).
@@ -223,6 +234,7 @@ public struct CompiledGlossary: Sendable {
             let variants = variantParts.flatMap { $0 }
             var nextKey = 0
             for part in parts {
+                forms.append(part.forms)
                 for form in part.entries.indices {
                     let isAvoided = part.entries[form].isAvoided
                     entries.append(part.entries[form])
@@ -283,8 +295,10 @@ public struct CompiledGlossary: Sendable {
         let allPaths = [exactPaths, lemmaPaths]
         // The near-miss index needs only the symbols: built beside the two tries (on one thread
         // after them, it was a twentieth of compiling 100k terms).
-        let (words, finalSymbols) = (nearMissWords, symbols)
+        let (words, finalSymbols, allEntries, allForms) = (nearMissWords, symbols, entries, forms)
         let nearMissIndex = BackgroundValue { NearMissIndex(words: words, symbols: finalSymbols) }
+        let records = BackgroundValue { ScanTables.SymbolRecords(finalSymbols) }
+        let entryTable = BackgroundValue { ScanTables.EntryTable(entries: allEntries, forms: allForms) }
         let built = Self.concurrentMap(2) { task -> FlatTrie in
             let paths = allPaths[task]
             var trie = SymbolTrie(expectedNodes: paths.symbols.count)
@@ -297,7 +311,9 @@ public struct CompiledGlossary: Sendable {
         nearMisses = nearMissIndex.value
         // The symbol table and the builders' tries are not kept: scanning reads their frozen
         // copies only (at 100k terms they held about 20 MB until the end of the run).
-        tables = ScanTables(fold: ByteFoldTable.shared, symbols: symbols, symbolCount: symbols.entries.count, exact: built[0], inflected: built[1], entries: entries, concepts: concepts)
+        tables = ScanTables(
+            fold: ByteFoldTable.shared, symbols: symbols, symbolCount: symbols.entries.count, exact: built[0], inflected: built[1],
+            caseSensitive: entries.map { $0.caseKeys != nil }, records: records.value, entryTable: entryTable.value)
     }
 }
 

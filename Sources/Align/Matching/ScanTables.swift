@@ -4,8 +4,8 @@
 /// retain/release calls took over 45 % of scanning time (perf, release build, 10k-term glossary).
 /// Immutable after `init`, so sharing across threads is safe.
 final class ScanTables: @unchecked Sendable {
-    /// A frozen `FlatTrie`.
-    struct Trie {
+    /// A frozen `FlatTrie`; immutable once frozen, so it may be read from any thread.
+    struct Trie: @unchecked Sendable {
         /// Set on a child pointer when the child ends a form: a walk learns it with the pointer,
         /// without looking the node up again.
         static let terminalBit: Int32 = 1 << 30
@@ -100,7 +100,12 @@ final class ScanTables: @unchecked Sendable {
     let inflected: Trie
     private var allocations: [UnsafeMutableRawPointer] = []
 
-    init(fold: ByteFoldTable, symbols: SymbolTable, symbolCount: Int, exact: FlatTrie, inflected: FlatTrie, entries: [CompiledGlossary.Entry], concepts: [Concept]) {
+    /// `records` and `entryTable` are built beside the tries (see `SymbolRecords`); this takes
+    /// their memory.
+    init(
+        fold: ByteFoldTable, symbols: SymbolTable, symbolCount: Int, exact: FlatTrie, inflected: FlatTrie, caseSensitive: [Bool],
+        records: SymbolRecords, entryTable: EntryTable
+    ) {
         var allocations: [UnsafeMutableRawPointer] = []
         func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
             let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
@@ -124,57 +129,21 @@ final class ScanTables: @unchecked Sendable {
         bloomMask = bloomBits - 1
         // The two tries are frozen at once, on two threads: at 100k terms each builder's table
         // is several megabytes.
-        let caseSensitive = entries.map { $0.caseKeys != nil }
         let frozen = CompiledGlossary.concurrentMap(2) {
             Frozen(Self.freeze($0 == 0 ? exact : inflected, symbolCount: symbolCount, caseSensitive: caseSensitive))
         }
         self.exact = frozen[0].value.trie
         self.inflected = frozen[1].value.trie
         allocations += frozen.flatMap(\.value.allocations)
-        let frozenExact = self.exact
-        let frozenInflected = self.inflected
-        var recordSlots = 16
-        while recordSlots < symbols.entries.count * 2 { recordSlots <<= 1 }
-        let records = UnsafeMutablePointer<WordCache.Entry>.allocate(capacity: recordSlots)
-        records.initialize(repeating: WordCache.Entry.empty, count: recordSlots)
-        allocations.append(UnsafeMutableRawPointer(records))
-        // The first two entries are the separator and apostrophe placeholders, not words.
-        for entry in symbols.entries.dropFirst(2) {
-            var slot = Int(truncatingIfNeeded: entry.hash) & (recordSlots - 1)
-            while records[slot].found { slot = (slot + 1) & (recordSlots - 1) }
-            records[slot] = WordCache.Entry(
-                hash: entry.hash, length: entry.length, exact: entry.exact, lemma: entry.lemma,
-                exactRoot: entry.exact >= 0 ? frozenExact.child(0, entry.exact) : -1,
-                inflectedRoot: entry.lemma >= 0 ? frozenInflected.child(0, entry.lemma) : -1, isElision: entry.isElision, found: true)
-        }
-        symbolRecords = records
-        symbolRecordMask = recordSlots - 1
-        // By index, into raw memory sized first: a `for entry in` loop copied each entry (its
-        // strings retained and released), and appending each form to a growing array took 9 ms
-        // at 100k terms, on one thread.
-        var poolSize = 0
-        for index in entries.indices { poolSize += CompiledGlossary.form(of: entries[index], in: concepts).utf8.count }
-        let flags = UnsafeMutablePointer<UInt8>.allocate(capacity: max(entries.count, 1))
-        let starts = UnsafeMutablePointer<Int32>.allocate(capacity: max(entries.count, 1))
-        let lengths = UnsafeMutablePointer<Int32>.allocate(capacity: max(entries.count, 1))
-        let pool = UnsafeMutablePointer<UInt8>.allocate(capacity: max(poolSize, 1))
-        allocations += [UnsafeMutableRawPointer(flags), UnsafeMutableRawPointer(starts), UnsafeMutableRawPointer(lengths), UnsafeMutableRawPointer(pool)]
-        var offset = 0
-        for index in entries.indices {
-            flags[index] = (entries[index].isAvoided ? 1 : 0) | (entries[index].isPreferred ? 2 : 0) | (entries[index].caseKeys != nil ? 4 : 0)
-            var form = CompiledGlossary.form(of: entries[index], in: concepts)
-            let length = form.withUTF8 { utf8 in
-                if let base = utf8.baseAddress { (pool + offset).initialize(from: base, count: utf8.count) }
-                return utf8.count
-            }
-            starts[index] = Int32(offset)
-            lengths[index] = Int32(length)
-            offset += length
-        }
-        entryFlags = flags
-        entryFormStart = starts
-        entryFormLength = lengths
-        formPool = pool
+        records.setRoots(exact: self.exact, inflected: self.inflected)
+        symbolRecords = records.slots
+        symbolRecordMask = records.mask
+        allocations.append(UnsafeMutableRawPointer(records.slots))
+        entryFlags = entryTable.flags
+        entryFormStart = entryTable.formStarts
+        entryFormLength = entryTable.formLengths
+        formPool = entryTable.pool
+        allocations += entryTable.allocations
         self.allocations = allocations
     }
 
