@@ -28,7 +28,8 @@ public enum ScanCommand: AlignCommand {
         let started = clock.now
         // Needed as soon as compiling starts, and needs nothing from the glossary: worked out while it loads.
         ByteFoldTable.prepareInBackground()
-        let glossary = try loadGlossary(arguments.values["--glossary"] ?? ["glossaries"], io: io)
+        // Occurrences name the concept, not where its row is.
+        let glossary = try loadGlossary(arguments.values["--glossary"] ?? ["glossaries"], io: io, detail: .errorsOnly)
         let loaded = clock.now
         var documents: [String] = []
         for path in arguments.positionals.isEmpty ? ["corpus"] : arguments.positionals {
@@ -78,9 +79,10 @@ public enum ScanCommand: AlignCommand {
     }
 
     /// Loads glossaries for matching: files that cannot be parsed stop the run; conflicts found by
-    /// `validate` do not (matching resolves them by glossary order).
-    static func loadGlossary(_ paths: [String], io: CommandIO) throws -> Glossary {
-        let loaded = try GlossaryLoader.load(paths, validate: false)
+    /// `validate` do not (matching resolves them by glossary order). Only errors are shown, so
+    /// `.errorsOnly` suits commands whose output does not name the concepts' origins.
+    static func loadGlossary(_ paths: [String], io: CommandIO, detail: GlossaryParser.Detail = .full) throws -> Glossary {
+        let loaded = try GlossaryLoader.load(paths, validate: false, detail: detail)
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             io.writeError(DiagnosticRenderer(rules: GlossaryChecks.all, useColor: io.colorErrors).render(errors, as: .text))

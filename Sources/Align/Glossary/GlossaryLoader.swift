@@ -33,15 +33,17 @@ public enum GlossaryLoader {
     }
 
     /// Reads and parses every file; unreadable files become diagnostics. With `validate`, runs
-    /// the cross-file checks too.
-    public static func load(_ paths: [String], validate: Bool = true) throws -> LoadResult {
+    /// the cross-file checks too; `detail` is the parser's (`.errorsOnly` only without `validate`:
+    /// the cross-file checks place their diagnostics with the concepts' origins).
+    public static func load(_ paths: [String], validate: Bool = true, detail: GlossaryParser.Detail = .full) throws -> LoadResult {
+        precondition(!validate || detail == .full, "validating needs the concepts' origins")
         let files = try files(in: paths)
         var documents: [GlossaryDocument] = []
         var diagnostics: [Diagnostic] = []
         for file in files {
             do {
                 let bytes = try InputFiles.read(file)
-                let parsed = GlossaryParser.parse(bytes, path: file)
+                let parsed = GlossaryParser.parse(bytes, path: file, detail: detail)
                 documents.append(parsed.document)
                 diagnostics += parsed.diagnostics
             } catch let error as AlignError {
