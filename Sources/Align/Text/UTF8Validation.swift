@@ -17,7 +17,7 @@ public enum UTF8Validation {
             if index + 8 <= count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                 let high = word & 0x8080_8080_8080_8080
-                if high == 0 {
+                if high == 0 || Self.isWholeTwoByteText(word, high: high) {
                     index += 8
                     continue
                 }
@@ -56,6 +56,24 @@ public enum UTF8Validation {
             index += length
         }
         return nil
+    }
+
+    /// Whether the eight bytes of `word` (little-endian) are ASCII and two-byte sequences that
+    /// start and end inside it: checked on the whole word at once. Measured reason: French text
+    /// has an accented letter every few words, and handling each on its own made validation about
+    /// 4 % of a whole scan at 10k terms.
+    @inline(__always)
+    static func isWholeTwoByteText(_ word: UInt64, high: UInt64) -> Bool {
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let bit6 = (word &<< 1) & highBits
+        let leads = high & bit6
+        let continuations = high & ~bit6
+        // Leads are 110xxxxx (bit 5 clear) but not C0 or C1 (overlong: bits 4 to 1 all clear);
+        // none is the last byte; each continuation is the byte right after a lead, and each lead
+        // has one.
+        let bit5 = (word &<< 2) & highBits
+        let overlong = UTF8Count.zeroBytes(word & 0x1E1E_1E1E_1E1E_1E1E)
+        return leads & (bit5 | overlong | (0x80 &<< 56)) == 0 && continuations == leads &<< 8
     }
 
     /// Collections without contiguous storage are copied once and checked by the fast path.

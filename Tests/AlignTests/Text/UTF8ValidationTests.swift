@@ -32,6 +32,35 @@ struct UTF8ValidationTests {
         }
         #expect(invalidSeen > 500)
     }
+
+    /// Accented letters packed close, so that whole eight-byte blocks of ASCII and two-byte
+    /// sequences (checked at once) occur at every alignment, next to every kind of bad byte.
+    @Test("agrees with the standard library on densely accented text")
+    func agreesOnDenseText() {
+        var generator = SeededGenerator(seed: 0x5EED_0202)
+        let pieces: [[UInt8]] = [
+            Array("é".utf8), Array("È".utf8), Array("ç".utf8), Array("œ".utf8), [0xC2, 0x80], [0xDF, 0xBF], Array("’".utf8), [0x61], [0x20], [0x7F],
+        ]
+        let invalid: [[UInt8]] = [[0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xC3], [0xC3, 0x41], [0xC3, 0xC3], [0xC3, 0xC3, 0xA9], [0xE0, 0x80, 0x80], [0xFF]]
+        var invalidSeen = 0
+        var blocksSeen = 0
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...24, using: &generator) { bytes += pieces.randomElement(using: &generator)! }
+            if Int.random(in: 0..<2, using: &generator) == 0 {
+                bytes.insert(contentsOf: invalid.randomElement(using: &generator)!, at: Int.random(in: 0...bytes.count, using: &generator))
+            }
+            let expected = FuzzInvariants.firstInvalidUTF8(bytes)
+            if expected != nil { invalidSeen += 1 }
+            blocksSeen += stride(from: 0, to: bytes.count - 7, by: 1).count { start in
+                let block = bytes[start..<(start + 8)]
+                return block.contains { $0 >= 0x80 } && String(validating: block, as: UTF8.self) != nil && block.last! < 0xC0
+            }
+            #expect(UTF8Validation.firstInvalidOffset(in: bytes) == expected, "\(bytes)")
+        }
+        #expect(invalidSeen > 1000)
+        #expect(blocksSeen > 10000)
+    }
 }
 
 @Suite("text: code point counting")
