@@ -33,10 +33,10 @@ public enum GlossaryLoader {
     }
 
     /// Reads and parses every file; unreadable files become diagnostics. With `validate`, runs
-    /// the cross-file checks too; `detail` is the parser's (`.errorsOnly` only without `validate`:
-    /// the cross-file checks place their diagnostics with the concepts' origins).
+    /// the cross-file checks too; `detail` is the parser's, and is `.full` whenever `validate` is
+    /// set (the cross-file checks place their diagnostics with the concepts' origins).
     public static func load(_ paths: [String], validate: Bool = true, detail: GlossaryParser.Detail = .full) throws -> LoadResult {
-        precondition(!validate || detail == .full, "validating needs the concepts' origins")
+        let detail = validate ? .full : detail
         let files = try files(in: paths)
         var documents: [GlossaryDocument] = []
         var diagnostics: [Diagnostic] = []

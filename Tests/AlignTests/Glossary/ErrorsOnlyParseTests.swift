@@ -24,6 +24,18 @@ struct ErrorsOnlyParseTests {
         }
     }
 
+    @Test("the loader parses for errors only when asked, and fully whenever it validates")
+    func loaderDetail() throws {
+        let shipped = try GlossaryLoader.load([RepositoryPaths.glossaries], validate: false)
+        let lean = try GlossaryLoader.load([RepositoryPaths.glossaries], validate: false, detail: .errorsOnly)
+        let validated = try GlossaryLoader.load([RepositoryPaths.glossaries], validate: true, detail: .errorsOnly)
+        #expect(!shipped.glossary.concepts.isEmpty)
+        #expect(lean.glossary.concepts == shipped.glossary.concepts)
+        #expect(lean.glossary.concepts.allSatisfy { $0.origin == nil })
+        #expect(validated.glossary.concepts.allSatisfy { $0.origin != nil })
+        #expect(lean.diagnostics.filter { $0.severity == .error } == shipped.diagnostics.filter { $0.severity == .error })
+    }
+
     @Test("warnings that cost work on every row are left out")
     func warningsLeftOut() {
         let bytes = ParallelParseTests.randomGlossary(rows: 300, seed: 1, trailingNewline: true)
