@@ -20,10 +20,6 @@ public struct CompiledGlossary: Sendable {
 
     /// The text of `entry`'s form.
     func form(of entry: Entry) -> String {
-        Self.form(of: entry, in: concepts)
-    }
-
-    static func form(of entry: Entry, in concepts: [Concept]) -> String {
         let concept = concepts[Int(entry.conceptIndex)]
         let index = Int(entry.formIndex)
         return index < concept.french.count ? concept.french[index] : concept.frenchAvoid[index - concept.french.count]
