@@ -309,7 +309,7 @@ public struct CompiledGlossary: Sendable {
         // copies only (at 100k terms they held about 20 MB until the end of the run).
         tables = ScanTables(
             fold: ByteFoldTable.shared, symbols: symbols, symbolCount: symbols.entries.count, exact: built[0], inflected: built[1],
-            caseSensitive: entries.map { $0.caseKeys != nil }, records: records.value, entryTable: entryTable.value)
+            records: records.value, entryTable: entryTable.value)
     }
 }
 

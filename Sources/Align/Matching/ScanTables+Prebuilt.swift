@@ -83,6 +83,9 @@ extension ScanTables {
             precondition(entry == entries.count, "one form per entry")
         }
 
+        /// Whether `entry` is of a `case` concept (flag bit 2).
+        func isCaseSensitive(_ entry: Int) -> Bool { flags[entry] & 4 != 0 }
+
         var allocations: [UnsafeMutableRawPointer] {
             [UnsafeMutableRawPointer(flags), UnsafeMutableRawPointer(formStarts), UnsafeMutableRawPointer(formLengths), UnsafeMutableRawPointer(pool)]
         }

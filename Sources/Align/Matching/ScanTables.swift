@@ -103,8 +103,8 @@ final class ScanTables: @unchecked Sendable {
     /// `records` and `entryTable` are built beside the tries (see `SymbolRecords`); this takes
     /// their memory.
     init(
-        fold: ByteFoldTable, symbols: SymbolTable, symbolCount: Int, exact: FlatTrie, inflected: FlatTrie, caseSensitive: [Bool],
-        records: SymbolRecords, entryTable: EntryTable
+        fold: ByteFoldTable, symbols: SymbolTable, symbolCount: Int, exact: FlatTrie, inflected: FlatTrie, records: SymbolRecords,
+        entryTable: EntryTable
     ) {
         var allocations: [UnsafeMutableRawPointer] = []
         func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
@@ -130,7 +130,7 @@ final class ScanTables: @unchecked Sendable {
         // The two tries are frozen at once, on two threads: at 100k terms each builder's table
         // is several megabytes.
         let frozen = CompiledGlossary.concurrentMap(2) {
-            Frozen(Self.freeze($0 == 0 ? exact : inflected, symbolCount: symbolCount, caseSensitive: caseSensitive))
+            Frozen(Self.freeze($0 == 0 ? exact : inflected, symbolCount: symbolCount, entries: entryTable))
         }
         self.exact = frozen[0].value.trie
         self.inflected = frozen[1].value.trie
@@ -155,7 +155,7 @@ final class ScanTables: @unchecked Sendable {
 
     /// Copies `trie` into raw memory, with the root's children in a direct array and the edge
     /// filter; returns the memory to free with the trie.
-    static func freeze(_ trie: FlatTrie, symbolCount: Int, caseSensitive: [Bool]) -> (trie: Trie, allocations: [UnsafeMutableRawPointer]) {
+    static func freeze(_ trie: FlatTrie, symbolCount: Int, entries: EntryTable) -> (trie: Trie, allocations: [UnsafeMutableRawPointer]) {
         var allocations: [UnsafeMutableRawPointer] = []
         func allocate<T>(_ count: Int, _ value: T) -> UnsafeMutablePointer<T> {
             let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
@@ -200,7 +200,7 @@ final class ScanTables: @unchecked Sendable {
         let acceptedFirst = allocate(table.nodeCount, Int32(-1))
         for node in 0..<table.nodeCount where trie.isTerminal(Int32(node)) {
             let entry = trie.terminalEntries[Int(trie.terminalOffsets[node])]
-            if !caseSensitive[Int(entry)] { acceptedFirst[node] = entry }
+            if !entries.isCaseSensitive(Int(entry)) { acceptedFirst[node] = entry }
         }
         let frozen = Trie(
             rootChildren: roots, symbolCount: symbolCount, slots: slots, mask: slotCount - 1,
